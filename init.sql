@@ -1,0 +1,24 @@
+-- The products schema. Idempotent: safe to run on an empty database and again on one already set up.
+
+CREATE TABLE IF NOT EXISTS products (
+    id             SERIAL PRIMARY KEY,
+    name           VARCHAR(255)   NOT NULL,
+    description    TEXT,
+    price          DECIMAL(10, 2) NOT NULL CHECK (price >= 0),
+    stock_quantity INTEGER        NOT NULL DEFAULT 0 CHECK (stock_quantity >= 0),
+    version        INTEGER        NOT NULL DEFAULT 0,
+    created_at     TIMESTAMPTZ    NOT NULL DEFAULT now(),
+    updated_at     TIMESTAMPTZ    NOT NULL DEFAULT now()
+);
+
+-- The original service's sample rows, added once, to an empty catalogue only.
+INSERT INTO products (name, description, price, stock_quantity)
+SELECT name, description, price, stock_quantity
+FROM (VALUES
+    ('Laptop',   'High-performance laptop for developers', 1299.99, 50),
+    ('Mouse',    'Wireless ergonomic mouse',                 29.99, 200),
+    ('Keyboard', 'Mechanical keyboard with RGB lighting',    89.99, 150),
+    ('Monitor',  '27-inch 4K display',                      399.99, 75),
+    ('Headphones', 'Noise-cancelling wireless headphones',  199.99, 100)
+) AS sample (name, description, price, stock_quantity)
+WHERE NOT EXISTS (SELECT 1 FROM products);

@@ -1,0 +1,41 @@
+package io.concurrencydb.platform.data;
+
+import io.concurrencydb.platform.problem.DatabaseUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/** Connections and SQL failures, the same way for every component. */
+public final class Sql {
+
+    /**
+     * The resource reference every component uses. web.xml declares it; glassfish-web.xml and jboss-web.xml
+     * map it to each server's DataSource, so the WAR names no server-specific JNDI name.
+     */
+    public static final String DATA_SOURCE = "jdbc/products";
+
+    // admin shutdown, crash shutdown, cannot connect now, too many connections, statement or lock timeout
+    private static final Set<String> TRANSIENT_STATES = Set.of("57P01", "57P02", "57P03", "53300", "57014", "55P03");
+
+    private Sql() {
+    }
+
+    /** A pooled connection; failing to get one means the database is unavailable, whatever the cause. */
+    public static Connection connect(DataSource dataSource) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException(e);
+        }
+    }
+
+    /** The exception to throw for a failed statement: 503 when retrying may help, otherwise a 500. */
+    public static RuntimeException failure(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null || state.startsWith("08") || TRANSIENT_STATES.contains(state)) {
+            return new DatabaseUnavailableException(e);
+        }
+        return new IllegalStateException("statement failed with SQLSTATE " + state, e);
+    }
+}

@@ -1,0 +1,36 @@
+package io.concurrencydb.platform.health;
+
+import io.concurrencydb.platform.data.Sql;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * Runs a real query through the same DataSource and transaction handling as the services. An EJB, because
+ * some servers run health checks on threads where the web module's java:comp/env is not reachable.
+ */
+@Stateless
+public class DatabaseProbe {
+
+    private static final int TIMEOUT_SECONDS = 2;
+
+    @Resource(name = Sql.DATA_SOURCE)
+    DataSource dataSource;
+
+    /** True when the database answers a query within two seconds. */
+    public boolean answers() {
+        try (Connection connection = Sql.connect(dataSource);
+             Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(TIMEOUT_SECONDS);
+            try (ResultSet row = statement.executeQuery("SELECT 1 FROM products LIMIT 1")) {
+                return true;
+            }
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+}

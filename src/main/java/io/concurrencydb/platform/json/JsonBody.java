@@ -1,0 +1,100 @@
+package io.concurrencydb.platform.json;
+
+import io.concurrencydb.platform.problem.MalformedBodyException;
+import io.concurrencydb.platform.problem.PayloadTooLargeException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads a request body as one JSON object. Bodies are read by hand rather than by a JSON-B provider so that
+ * the limits and the errors are the same on every server: at most {@link #MAX_BYTES}, strict UTF-8, exactly
+ * one object.
+ */
+public final class JsonBody {
+
+    public static final int MAX_BYTES = 1024 * 1024;
+
+    private JsonBody() {
+    }
+
+    public static JsonObject readObject(InputStream body) {
+        String text = decode(readAtMost(body, MAX_BYTES));
+        JsonValue value;
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            parser.next();
+            value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new MalformedBodyException("the body must hold one JSON value, but more follows it");
+            }
+        } catch (MalformedBodyException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // JsonException for bad syntax; implementations also throw others for limits such as nesting depth
+            throw new MalformedBodyException("the body is not valid JSON" + position(e));
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new MalformedBodyException("the body must be a JSON object, not " + describe(value));
+        }
+        return value.asJsonObject();
+    }
+
+    private static byte[] readAtMost(InputStream body, int limit) {
+        if (body == null) {
+            throw new MalformedBodyException("the body is empty; send a JSON object");
+        }
+        try {
+            byte[] bytes = body.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw new PayloadTooLargeException(limit);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String decode(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new MalformedBodyException("the body is empty; send a JSON object");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedBodyException("the body is not valid UTF-8");
+        }
+    }
+
+    private static String position(RuntimeException e) {
+        if (e instanceof JsonParsingException parsing && parsing.getLocation() != null) {
+            var at = parsing.getLocation();
+            return " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
+        }
+        return "";
+    }
+
+    static String describe(JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case TRUE, FALSE -> "a boolean";
+            case NULL -> "null";
+        };
+    }
+}

@@ -1,0 +1,19 @@
+package io.concurrencydb.platform.problem;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.Provider;
+
+@Provider
+public class InvalidInputMapper extends ProblemMapper<InvalidInputException> {
+
+    @Override
+    Problem problem(InvalidInputException failure) {
+        JsonObjectBuilder[] errors = failure.errors().stream()
+                .map(e -> Json.createObjectBuilder().add("field", e.field()).add("message", e.message()))
+                .toArray(JsonObjectBuilder[]::new);
+        return Problem.of(Status.BAD_REQUEST, "validation", "Invalid input", failure.getMessage())
+                .with("errors", errors);
+    }
+}

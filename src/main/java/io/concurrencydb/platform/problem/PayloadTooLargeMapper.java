@@ -1,0 +1,14 @@
+package io.concurrencydb.platform.problem;
+
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.Provider;
+
+@Provider
+public class PayloadTooLargeMapper extends ProblemMapper<PayloadTooLargeException> {
+
+    @Override
+    Problem problem(PayloadTooLargeException failure) {
+        return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "Request body too large",
+                failure.getMessage());
+    }
+}

@@ -1,0 +1,65 @@
+package io.concurrencydb.platform.problem;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An RFC 9457 problem details body. The type URIs are relative to the service and stable per failure kind;
+ * failures the HTTP layer raises itself use "about:blank", as RFC 9457 section 4.2 suggests.
+ */
+public final class Problem {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private final Response.StatusType status;
+    private final String type;
+    private final String title;
+    private final String detail;
+    private final JsonObjectBuilder extensions = Json.createObjectBuilder();
+
+    private Problem(Response.StatusType status, String type, String title, String detail) {
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.detail = detail;
+    }
+
+    /** A problem of one of this service's own kinds, typed "/problems/{kind}". */
+    public static Problem of(Response.StatusType status, String kind, String title, String detail) {
+        return new Problem(status, "/problems/" + kind, title, detail);
+    }
+
+    /** A plain HTTP failure whose status code says it all. */
+    public static Problem http(Response.StatusType status, String detail) {
+        return new Problem(status, "about:blank", status.getReasonPhrase(), detail);
+    }
+
+    public Problem with(String member, long value) {
+        extensions.add(member, value);
+        return this;
+    }
+
+    public Problem with(String member, JsonObjectBuilder... values) {
+        var array = Json.createArrayBuilder();
+        for (JsonObjectBuilder value : values) {
+            array.add(value);
+        }
+        extensions.add(member, array);
+        return this;
+    }
+
+    /** The response for the request at {@code instance}, the path the client asked for. */
+    public Response toResponse(String instance) {
+        String json = Json.createObjectBuilder()
+                .add("type", type)
+                .add("title", title)
+                .add("status", status.getStatusCode())
+                .add("detail", detail)
+                .add("instance", instance)
+                .addAll(extensions)
+                .build()
+                .toString();
+        return Response.status(status).type(MEDIA_TYPE).entity(json).build();
+    }
+}

@@ -1,0 +1,51 @@
+package io.concurrencydb.platform.problem;
+
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Providers;
+import jakarta.ws.rs.core.Context;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last resort: a 500 whose body names an incident id and nothing else; the details go to the server log
+ * under that id. EJB containers wrap unchecked failures in EJBException, so this unwraps them first and hands a
+ * known failure to its own mapper.
+ */
+@Provider
+public class UnexpectedFailureMapper extends ProblemMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedFailureMapper.class.getName());
+
+    @Context
+    Providers providers;
+
+    @Override
+    Problem problem(Throwable failure) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "incident " + incident, failure);
+        return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the service failed unexpectedly; report incident " + incident);
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Response toResponse(Throwable failure) {
+        Throwable cause = failure.getCause();
+        if (failure instanceof EJBException && cause != null) {
+            ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
+            if (mapper != null && mapper != this) {
+                return mapper.toResponse(cause);
+            }
+        }
+        if (failure instanceof WebApplicationException web) {
+            return providers.getExceptionMapper(WebApplicationException.class).toResponse(web);
+        }
+        return super.toResponse(failure);
+    }
+}

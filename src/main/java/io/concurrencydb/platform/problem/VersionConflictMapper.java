@@ -1,0 +1,14 @@
+package io.concurrencydb.platform.problem;
+
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.Provider;
+
+@Provider
+public class VersionConflictMapper extends ProblemMapper<VersionConflictException> {
+
+    @Override
+    Problem problem(VersionConflictException failure) {
+        return Problem.of(Status.CONFLICT, "version-conflict", "Version conflict", failure.getMessage())
+                .with("version", failure.currentVersion());
+    }
+}

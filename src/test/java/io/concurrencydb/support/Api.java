@@ -1,0 +1,100 @@
+package io.concurrencydb.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+
+/** A small HTTP client for the service under test, always over loopback. */
+public final class Api {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI base;
+    private final HttpClient http;
+
+    /** The URL Arquillian injects may name another interface; only its port is kept. */
+    public Api(URL deployment) {
+        this.base = URI.create("http://127.0.0.1:" + deployment.getPort() + "/");
+        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    }
+
+    public URI uri(String path) {
+        return base.resolve(path);
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    public HttpResponse<String> post(String path, String json) {
+        return send(request(path, "Content-Type", "application/json").POST(BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> put(String path, String json) {
+        return send(request(path, "Content-Type", "application/json").PUT(BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
+        return send(request(path, headers).method(method, body));
+    }
+
+    /** Creates a product and returns it as the service answered. */
+    public JsonObject create(String name, String price, int stock) {
+        HttpResponse<String> response = post("api/products",
+                "{\"name\": \"%s\", \"price\": %s, \"stock_quantity\": %d}".formatted(name, price, stock));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("create answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response);
+    }
+
+    public JsonObject product(long id) {
+        HttpResponse<String> response = get("api/products/" + id);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("read answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response);
+    }
+
+    public static JsonObject json(HttpResponse<String> response) {
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    /** A PUT body that writes {@code product} back with a new stock and the version it carries. */
+    public static String replacement(JsonObject product, int stock) {
+        return Json.createObjectBuilder(product).add("stock_quantity", stock).build().toString();
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT);
+        return headers.length == 0 ? request : request.headers(headers);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.concurrencydb.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * The PostgreSQL the service talks to: the one DB_URL names, or else an embedded one under target/ whose
+ * binaries come from a Maven jar, so that a machine with only a JDK and Maven can run and test the service.
+ * Used by the run command and by the test suite alike.
+ */
+public final class Database implements AutoCloseable {
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final EmbeddedPostgres embedded;
+
+    private Database(String url, String user, String password, EmbeddedPostgres embedded) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+    }
+
+    /** The database DB_URL, DB_USER and DB_PASSWORD name in the environment. */
+    public static Database fromEnvironment() {
+        String url = System.getenv("DB_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("DB_URL is not set");
+        }
+        return new Database(url, System.getenv().getOrDefault("DB_USER", "postgres"),
+                System.getenv().getOrDefault("DB_PASSWORD", ""), null);
+    }
+
+    /** A fresh embedded PostgreSQL on 127.0.0.1:{@code port}, its data and socket under {@code directory}. */
+    public static Database embedded(Path directory, int port) throws IOException {
+        Path data = directory.resolve("data");
+        Files.createDirectories(data);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(data)
+                .setCleanDataDirectory(true)
+                .setOverrideWorkingDirectory(directory.resolve("bin").toFile())
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("unix_socket_directories", directory.toAbsolutePath().toString())
+                .setServerConfig("max_connections", "200")
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres.log").toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres.log").toFile()))
+                .start();
+        return new Database("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "", postgres);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** The environment a server needs to reach this database (see src/main/payara/post-boot-commands.asadmin). */
+    public Map<String, String> serverEnvironment() {
+        // an empty DB_PASSWORD would reach Payara as no password at all; leaving it out gives the default
+        return password.isEmpty()
+                ? Map.of("DB_URL", url, "DB_USER", user)
+                : Map.of("DB_URL", url, "DB_USER", user, "DB_PASSWORD", password);
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /** Runs init.sql, which is idempotent, so that the service finds its schema in place. */
+    public void applySchema(Path initSql) throws IOException, SQLException {
+        String script = Files.readString(initSql);
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(script);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
