@@ -22,3 +22,16 @@ FROM (VALUES
     ('Headphones', 'Noise-cancelling wireless headphones',  199.99, 100)
 ) AS sample (name, description, price, stock_quantity)
 WHERE NOT EXISTS (SELECT 1 FROM products);
+
+-- Idempotency-Key of POST /api/products: the key, the SHA-256 of the body it came with, and the response to
+-- replay. Written in the same transaction as the product. Keys older than 24 hours are reclaimed and deleted.
+CREATE TABLE IF NOT EXISTS idempotency_keys (
+    idempotency_key VARCHAR(255) PRIMARY KEY,
+    fingerprint     CHAR(64)     NOT NULL,
+    status          INTEGER,
+    location        TEXT,
+    etag            TEXT,
+    body            TEXT,
+    created_at      TIMESTAMPTZ  NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS idempotency_keys_created_at ON idempotency_keys (created_at);

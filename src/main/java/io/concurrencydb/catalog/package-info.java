@@ -10,6 +10,18 @@
  * <li>C4 a list page and its total come from one statement, so they agree with each other.</li>
  * <li>C5 server-owned members sent back by a client (id, version on create, created_at, updated_at) are ignored;
  *     any other unknown member is a 400.</li>
+ * <li>H1 every single-product response carries the version as a strong ETag, {@code "7"}.</li>
+ * <li>H2 a read whose If-None-Match names the current version is 304 without a body.</li>
+ * <li>H3 PUT, PATCH and DELETE honour If-Match (a list of tags, or *) in the same statement as the write;
+ *     a mismatch is 412 with the current ETag and nothing changes.</li>
+ * <li>H4 PUT and PATCH need If-Match or a body version (428 without); both must agree (400); a stale body
+ *     version is the original's 409.</li>
+ * <li>H5 a retried If-Match write that already took effect answers 200 with the stored product.</li>
+ * <li>H6 DELETE without If-Match is unconditional.</li>
+ * <li>H7 PATCH takes an RFC 7396 merge patch, validated like a PUT.</li>
+ * <li>H9 POST with an Idempotency-Key creates at most one product per key and body within 24 hours; a replay
+ *     is the first response byte for byte; the key with another body is 422; while the first request with a
+ *     key runs, others wait up to 2 s for its response, then get 409.</li>
  * </ul>
  */
 package io.concurrencydb.catalog;

@@ -5,21 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.concurrencydb.support.Api;
 import io.concurrencydb.support.Deployments;
+import io.concurrencydb.support.Race;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -53,7 +51,7 @@ class ConcurrentWritesIT {
     void twoClientsWithTheSameVersion() throws Exception {
         JsonObject product = api.create("Contended", "10", 100);
 
-        Map<Integer, Long> statuses = statusCounts(race(2,
+        Map<Integer, Long> statuses = Race.statusCounts(Race.run(2,
                 client -> api.put("api/products/" + product.getInt("id"), Api.replacement(product, client))));
 
         assertEquals(Map.of(200, 1L, 409, 1L), statuses);
@@ -65,10 +63,10 @@ class ConcurrentWritesIT {
     void twentyWritersOneVersion() throws Exception {
         JsonObject product = api.create("Twenty writers", "10", 100);
 
-        List<HttpResponse<String>> responses = race(20,
+        List<HttpResponse<String>> responses = Race.run(20,
                 client -> api.put("api/products/" + product.getInt("id"), Api.replacement(product, client)));
 
-        assertEquals(Map.of(200, 1L, 409, 19L), statusCounts(responses));
+        assertEquals(Map.of(200, 1L, 409, 19L), Race.statusCounts(responses));
         int winner = responses.stream().filter(r -> r.statusCode() == 200)
                 .mapToInt(r -> Api.json(r).getInt("stock_quantity")).findFirst().orElseThrow();
         JsonObject stored = api.product(product.getInt("id"));
@@ -81,7 +79,7 @@ class ConcurrentWritesIT {
     void readModifyWriteWithRetryLosesNothing() throws Exception {
         long id = api.create("Counter", "1", 0).getInt("id");
 
-        race(20, client -> retryUntilWritten(id, stock -> stock + 1));
+        Race.run(20, client -> retryUntilWritten(id, stock -> stock + 1));
 
         JsonObject stored = api.product(id);
         assertEquals(20, stored.getInt("stock_quantity"));
@@ -93,7 +91,7 @@ class ConcurrentWritesIT {
     void twentyBuyersForFiveItems() throws Exception {
         long id = api.create("Scarce", "99", 5).getInt("id");
 
-        List<HttpResponse<String>> purchases = race(20, client -> retryUntilWritten(id, stock -> stock - 1));
+        List<HttpResponse<String>> purchases = Race.run(20, client -> retryUntilWritten(id, stock -> stock - 1));
 
         long sold = purchases.stream().filter(r -> r != null && r.statusCode() == 200).count();
         JsonObject stored = api.product(id);
@@ -108,7 +106,7 @@ class ConcurrentWritesIT {
         JsonObject hot = api.create("Hot", "5", 1000);
         long id = hot.getInt("id");
 
-        List<HttpResponse<String>> responses = race(64, client -> {
+        List<HttpResponse<String>> responses = Race.run(64, client -> {
             List<HttpResponse<String>> mine = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 mine.add(switch ((client + i) % 4) {
@@ -122,7 +120,7 @@ class ConcurrentWritesIT {
         }).stream().flatMap(List::stream).toList();
 
         assertEquals(384, responses.size());
-        Map<Integer, Long> statuses = statusCounts(responses);
+        Map<Integer, Long> statuses = Race.statusCounts(responses);
         assertTrue(statuses.keySet().stream().allMatch(s -> s == 200 || s == 201 || s == 409), statuses::toString);
     }
 
@@ -150,7 +148,7 @@ class ConcurrentWritesIT {
             return done;
         });
 
-        List<String> reads = race(8, client -> {
+        List<String> reads = Race.run(8, client -> {
             List<String> seen = new ArrayList<>();
             while (writing.get()) {
                 JsonObject read = api.product(id);
@@ -183,38 +181,5 @@ class ConcurrentWritesIT {
             }
         }
         throw new AssertionError("no write got through in 200 attempts");
-    }
-
-    /** Runs {@code clients} copies of {@code work} at once, released together, and returns their results. */
-    private static <T> List<T> race(int clients, ClientWork<T> work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int client = 0; client < clients; client++) {
-                int me = client;
-                futures.add(pool.submit((Callable<T>) () -> {
-                    start.await();
-                    return work.run(me);
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(3, TimeUnit.MINUTES));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static Map<Integer, Long> statusCounts(List<HttpResponse<String>> responses) {
-        return responses.stream().collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
-    }
-
-    @FunctionalInterface
-    private interface ClientWork<T> {
-        T run(int client) throws Exception;
     }
 }

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -226,15 +227,15 @@ class ProductsApiIT {
     }
 
     @Test
-    @DisplayName("A PUT without a version is 400 naming version")
-    void putWithoutVersionIs400() {
+    @DisplayName("A PUT without a version or If-Match is 428, and changes nothing")
+    void putWithoutVersionIs428() {
         long id = api.create("Versionless", "1", 1).getInt("id");
 
         HttpResponse<String> response = api.put("api/products/" + id,
                 "{\"name\": \"X\", \"price\": 1, \"stock_quantity\": 1}");
 
-        assertProblem(400, "/problems/validation", response);
-        assertEquals("version", field(response));
+        assertProblem(428, "/problems/precondition-required", response);
+        assertEquals("Versionless", api.product(id).getString("name"));
     }
 
     @Test
@@ -335,7 +336,7 @@ class ProductsApiIT {
     @DisplayName("Failures the HTTP layer raises are problem details too: 404, 405, 406, 415")
     void httpLayerFailuresAreProblemDetails() {
         assertProblem(404, "about:blank", api.get("api/no-such-thing"));
-        HttpResponse<String> notAllowed = api.send("PATCH", "api/products", BodyPublishers.noBody());
+        HttpResponse<String> notAllowed = api.send("PUT", "api/products", BodyPublishers.noBody());
         assertProblem(405, "about:blank", notAllowed);
         assertTrue(notAllowed.headers().firstValue("Allow").orElse("").contains("POST"));
         assertProblem(406, "about:blank", api.get("api/products", "Accept", "text/csv"));
@@ -381,8 +382,18 @@ class ProductsApiIT {
         assertTrue(member.getJsonObject("put").getJsonObject("responses").containsKey("409"));
         assertTrue(member.getJsonObject("delete").getJsonObject("responses").containsKey("204"));
         assertTrue(member.getJsonObject("get").getJsonObject("responses").containsKey("404"));
+        assertTrue(member.getJsonObject("patch").getJsonObject("responses").containsKey("412"));
+        assertTrue(member.getJsonObject("put").getJsonObject("responses").containsKey("428"));
+        assertTrue(member.getJsonObject("put").getJsonArray("parameters").toString().contains("If-Match"));
+        assertTrue(collection.getJsonObject("post").getJsonArray("parameters").toString().contains("Idempotency-Key"));
+        assertTrue(member.getJsonObject("get").getJsonObject("responses").getJsonObject("200")
+                .getJsonObject("headers").containsKey("ETag"));
+        JsonObject schemas = Api.json(document).getJsonObject("components").getJsonObject("schemas");
+        assertEquals(Set.of("type", "title", "status", "detail", "instance", "version", "errors"),
+                schemas.getJsonObject("Problem").getJsonObject("properties").keySet());
     }
 
+    /** Asserts an RFC 9457 body of the given status and type, with nothing internal in it. */
     static void assertProblem(int status, String type, HttpResponse<String> response) {
         assertEquals(status, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));

@@ -26,7 +26,7 @@ public final class Api {
     /** The URL Arquillian injects may name another interface; only its port is kept. */
     public Api(URL deployment) {
         this.base = URI.create("http://127.0.0.1:" + deployment.getPort() + "/");
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     }
 
     public URI uri(String path) {

@@ -7,12 +7,14 @@ import io.concurrencydb.platform.json.JsonFields;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonMergePatch;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** The products' JSON, mapped by hand so that names, types and nulls are the same on every server. */
 final class ProductJson {
@@ -21,7 +23,8 @@ final class ProductJson {
     static final BigDecimal PRICE_MAX = new BigDecimal("99999999.99");
     static final int PRICE_SCALE = 2;
 
-    // The client-owned members, then the server-owned ones a client may send back from a read (rule C5).
+    // The server-owned members a client may send back from a read are ignored on writes (rule C5).
+    private static final Set<String> SERVER_OWNED = Set.of("id", "version", "created_at", "updated_at");
     private static final Set<String> KNOWN = Set.of("name", "description", "price", "stock_quantity",
             "id", "version", "created_at", "updated_at");
 
@@ -38,16 +41,38 @@ final class ProductJson {
         return draft;
     }
 
-    /** The body of a replace: a draft and the version it was read at. */
+    /** The body of a replace: a draft, and the version it was read at if the body names one. */
     static Replacement readReplacement(JsonObject body) {
         JsonFields fields = new JsonFields(body, KNOWN);
         ProductDraft draft = draft(fields);
-        Long version = fields.requiredInteger("version", 0, Integer.MAX_VALUE);
+        Long version = version(fields);
         fields.validate();
         return new Replacement(draft, version);
     }
 
-    record Replacement(ProductDraft draft, long version) {
+    record Replacement(ProductDraft draft, Long version) {
+    }
+
+    /**
+     * An RFC 7396 merge patch: checked for unknown members now, applied later to the product as stored, and the
+     * result validated by the same rules as a replace. A null removes the member, so it clears description and
+     * makes a required member missing.
+     */
+    static Patch readPatch(JsonObject patch) {
+        JsonFields fields = new JsonFields(patch, KNOWN);
+        Long version = version(fields);
+        fields.validate();
+        JsonObjectBuilder clientOwned = JSON.createObjectBuilder(patch);
+        SERVER_OWNED.forEach(clientOwned::remove);
+        JsonMergePatch merge = Json.createMergePatch(clientOwned.build());
+        return new Patch(draft -> readDraft(merge.apply(object(draft).build()).asJsonObject()), version);
+    }
+
+    record Patch(UnaryOperator<ProductDraft> change, Long version) {
+    }
+
+    private static Long version(JsonFields fields) {
+        return fields.optionalInteger("version", 0, Integer.MAX_VALUE);
     }
 
     private static ProductDraft draft(JsonFields fields) {
@@ -71,6 +96,14 @@ final class ProductJson {
                 .add("limit", limit)
                 .add("offset", offset)
                 .build();
+    }
+
+    private static JsonObjectBuilder object(ProductDraft draft) {
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("name", draft.name());
+        if (draft.description() != null) {
+            json.add("description", draft.description());
+        }
+        return json.add("price", draft.price()).add("stock_quantity", draft.stockQuantity());
     }
 
     private static JsonObjectBuilder object(Product product) {

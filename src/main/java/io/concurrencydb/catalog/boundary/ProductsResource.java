@@ -1,17 +1,25 @@
 package io.concurrencydb.catalog.boundary;
 
+import io.concurrencydb.catalog.boundary.ProductJson.Patch;
 import io.concurrencydb.catalog.boundary.ProductJson.Replacement;
 import io.concurrencydb.catalog.control.ProductService;
+import io.concurrencydb.catalog.control.ProductService.Creation;
 import io.concurrencydb.catalog.entity.Product;
 import io.concurrencydb.catalog.entity.ProductDraft;
+import io.concurrencydb.platform.ApiDocs;
+import io.concurrencydb.platform.http.EntityTags;
+import io.concurrencydb.platform.http.ExpectedVersion;
 import io.concurrencydb.platform.http.Parameters;
+import io.concurrencydb.platform.idempotency.IdempotencyKey;
+import io.concurrencydb.platform.idempotency.StoredResponse;
 import io.concurrencydb.platform.json.JsonBody;
 import io.concurrencydb.platform.problem.EntityNotFoundException;
-import io.concurrencydb.platform.problem.Problem;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -19,28 +27,40 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The products collection and its members. Bodies are read and written by {@link ProductJson}. */
+/**
+ * The products collection and its members. Bodies are read and written by {@link ProductJson}; every
+ * single-product response carries the version as a strong ETag.
+ */
 @Path("products")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Products")
 @APIResponse(responseCode = "400", description = "Invalid input: the errors member lists every broken rule",
-        content = @Content(mediaType = Problem.MEDIA_TYPE))
+        content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
 @APIResponse(responseCode = "503", description = "The database is unavailable; retry after Retry-After seconds",
-        content = @Content(mediaType = Problem.MEDIA_TYPE))
+        headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+        content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
 public class ProductsResource {
 
+    static final String MERGE_PATCH = "application/merge-patch+json";
     static final int LIMIT_DEFAULT = 100;
     static final int LIMIT_MAX = 1000;
 
@@ -51,25 +71,53 @@ public class ProductsResource {
     UriInfo uriInfo;
 
     @POST
-    @Operation(summary = "Create a product", description = "Starts at version 0.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON))
-    @APIResponse(responseCode = "201", description = "Created; Location names the new product")
+    @Operation(summary = "Create a product",
+            description = "Starts at version 0. With an Idempotency-Key, a retry with the same key and body "
+                    + "returns the first response instead of creating another product.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = ApiDocs.PRODUCT_INPUT_SCHEMA), examples = @ExampleObject(
+                    name = "pen", value = ApiDocs.PRODUCT_INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created (or, for a repeated Idempotency-Key, the first "
+            + "response again, marked Idempotent-Replayed: true)",
+            headers = {@Header(name = HttpHeaders.LOCATION), @Header(name = HttpHeaders.ETAG),
+                    @Header(name = ApiDocs.REPLAYED)},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
+    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still running",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response create(InputStream body) {
-        ProductDraft draft = ProductJson.readDraft(JsonBody.readObject(body));
-        Product created = products.create(draft);
-        return Response.created(uriInfo.getBaseUriBuilder().path("products/{id}").build(created.id()))
-                .entity(ProductJson.write(created).toString())
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key came with another body",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    public Response create(
+            @Parameter(in = ParameterIn.HEADER, name = IdempotencyKey.HEADER,
+                    description = "1 to 255 printable ASCII characters; remembered for 24 hours")
+            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            InputStream body) {
+        byte[] bytes = JsonBody.read(body);
+        ProductDraft draft = ProductJson.readDraft(JsonBody.parseObject(bytes));
+        IdempotencyKey key = IdempotencyKey.of(idempotencyKey, bytes);
+        if (key == null) {
+            return created(products.create(draft));
+        }
+        Creation creation = products.createOnce(key, draft, product -> stored(created(product)));
+        StoredResponse response = creation.response();
+        return Response.status(response.status())
+                .location(uriInfo.getBaseUri().resolve(response.location()))
+                .header(HttpHeaders.ETAG, response.etag())
+                .header(ApiDocs.REPLAYED, creation.replayed())
+                .entity(response.body())
                 .build();
     }
 
     @GET
     @Operation(summary = "List products by id", description = "A page and the total, read in one statement.")
-    @APIResponse(responseCode = "200", description = "The page")
+    @APIResponse(responseCode = "200", description = "The page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PAGE_SCHEMA)))
     public String list(
             @Parameter(description = "1 to 1000, default 100") @QueryParam("limit") String limit,
-            @Parameter(description = "0 or more, default 0") @QueryParam("offset") String offset) {
+            @Parameter(description = "0 to 2147483647, default 0") @QueryParam("offset") String offset) {
         int pageSize = (int) Parameters.query("limit", limit, LIMIT_DEFAULT, 1, LIMIT_MAX);
         long skip = Parameters.query("offset", offset, 0, 0, Integer.MAX_VALUE);
         return ProductJson.write(products.list(pageSize, skip), pageSize, skip).toString();
@@ -78,41 +126,122 @@ public class ProductsResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read a product")
-    @APIResponse(responseCode = "200", description = "The product")
+    @APIResponse(responseCode = "200", description = "The product", headers = @Header(name = HttpHeaders.ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
+    @APIResponse(responseCode = "304", description = "If-None-Match named the current version; no body",
+            headers = @Header(name = HttpHeaders.ETAG))
     @APIResponse(responseCode = "404", description = "No such product",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public String read(@PathParam("id") String id) {
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    public Response read(
+            @PathParam("id") String id,
+            @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_NONE_MATCH,
+                    description = "ETags the client holds, or *")
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         long productId = Parameters.id(id, "product");
-        return products.find(productId)
-                .map(product -> ProductJson.write(product).toString())
+        Product product = products.find(productId)
                 .orElseThrow(() -> new EntityNotFoundException("product", productId));
+        if (EntityTags.noneMatchFails(ifNoneMatch, product.version())) {
+            return Response.notModified(EntityTags.of(product.version())).build();
+        }
+        return ok(product);
     }
 
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a product",
-            description = "The body names the version it was read at; the write succeeds only if that is "
-                    + "still the stored version, and adds one to it.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON))
-    @APIResponse(responseCode = "200", description = "Replaced; the version went up by one")
+            description = "Conditional: send If-Match with the ETag you read, or the version you read in the "
+                    + "body. The check and the write are one statement; the version goes up by one.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = ApiDocs.PRODUCT_INPUT_SCHEMA), examples = @ExampleObject(
+                    name = "pen", value = ApiDocs.PRODUCT_REPLACE_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = HttpHeaders.ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
     @APIResponse(responseCode = "404", description = "No such product",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "The version is stale; nothing changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public String replace(@PathParam("id") String id, InputStream body) {
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "409", description = "The body's version is stale; nothing changed",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "412", description = "If-Match names no current version; nothing changed",
+            headers = @Header(name = HttpHeaders.ETAG),
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "428", description = "Neither If-Match nor a body version",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    public Response replace(
+            @PathParam("id") String id,
+            @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_MATCH,
+                    description = "The ETag you read (a list, or * for any version)")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            InputStream body) {
         long productId = Parameters.id(id, "product");
         Replacement replacement = ProductJson.readReplacement(JsonBody.readObject(body));
-        return ProductJson.write(products.replace(productId, replacement.version(), replacement.draft()))
-                .toString();
+        ExpectedVersion expected = ExpectedVersion.required(ifMatch, replacement.version());
+        return ok(products.replace(productId, expected, replacement.draft()));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MERGE_PATCH)
+    @Operation(summary = "Change some members of a product",
+            description = "An RFC 7396 merge patch: only the members sent change; null clears description. "
+                    + "Conditional like PUT, validated like PUT.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH,
+            examples = @ExampleObject(
+                    name = "reprice", value = "{\"price\": 1.75}")))
+    @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = HttpHeaders.ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
+    @APIResponse(responseCode = "404", description = "No such product",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "409", description = "The body's version is stale; nothing changed",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "412", description = "If-Match names no current version; nothing changed",
+            headers = @Header(name = HttpHeaders.ETAG),
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "415", description = "The body is not application/merge-patch+json",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "428", description = "Neither If-Match nor a body version",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    public Response patch(
+            @PathParam("id") String id,
+            @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_MATCH,
+                    description = "The ETag you read (a list, or * for any version)")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            InputStream body) {
+        long productId = Parameters.id(id, "product");
+        Patch patch = ProductJson.readPatch(JsonBody.readObject(body));
+        ExpectedVersion expected = ExpectedVersion.required(ifMatch, patch.version());
+        return ok(products.patch(productId, expected, patch.change()));
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a product")
+    @Operation(summary = "Delete a product", description = "Unconditional unless If-Match is sent.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such product",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public void delete(@PathParam("id") String id) {
-        products.delete(Parameters.id(id, "product"));
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "412", description = "If-Match names no current version; nothing changed",
+            headers = @Header(name = HttpHeaders.ETAG),
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    public void delete(
+            @PathParam("id") String id,
+            @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_MATCH,
+                    description = "Delete only at this version (a list, or *)")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        products.delete(Parameters.id(id, "product"), ExpectedVersion.optional(ifMatch, null));
+    }
+
+    private Response ok(Product product) {
+        return Response.ok(ProductJson.write(product).toString()).tag(EntityTags.of(product.version())).build();
+    }
+
+    private Response created(Product product) {
+        URI location = uriInfo.getBaseUriBuilder().path("products/{id}").build(product.id());
+        return Response.created(location)
+                .tag(EntityTags.of(product.version()))
+                .entity(ProductJson.write(product).toString())
+                .build();
+    }
+
+    private static StoredResponse stored(Response response) {
+        return new StoredResponse(response.getStatus(), response.getLocation().getRawPath(),
+                response.getEntityTag().toString(), (String) response.getEntity());
     }
 }

@@ -4,9 +4,13 @@ import io.concurrencydb.catalog.entity.Product;
 import io.concurrencydb.catalog.entity.ProductDraft;
 import io.concurrencydb.catalog.entity.ProductPage;
 import io.concurrencydb.platform.data.Sql;
+import io.concurrencydb.platform.http.ExpectedVersion;
+import io.concurrencydb.platform.idempotency.IdempotencyKey;
+import io.concurrencydb.platform.idempotency.IdempotencyStore;
+import io.concurrencydb.platform.idempotency.StoredResponse;
 import io.concurrencydb.platform.problem.EntityNotFoundException;
-import io.concurrencydb.platform.problem.VersionConflictException;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,9 +20,11 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
-/** The catalogue's SQL, each method one container-managed JTA transaction. */
+/** The catalogue's SQL, each public method one container-managed JTA transaction. */
 @Stateless
 public class ProductService {
 
@@ -30,6 +36,8 @@ public class ProductService {
     private static final String SELECT_ONE = """
             SELECT %s FROM products WHERE id = ?""".formatted(ProductRows.COLUMNS);
 
+    private static final String SELECT_FOR_UPDATE = SELECT_ONE + " FOR UPDATE";
+
     // One statement reads the page and the total from the same snapshot. The outer join keeps one row
     // (with a null id) when the page is empty, so the total is known for an offset past the end too.
     private static final String SELECT_PAGE = """
@@ -39,21 +47,22 @@ public class ProductService {
             ORDER BY page.id""".formatted(ProductRows.COLUMNS);
 
     // The version check and the write are one statement: no other transaction can slip in between.
+    // The expected versions are a list, as If-Match may name several; "any" stands for If-Match: *.
     private static final String UPDATE = """
             UPDATE products
             SET name = ?, description = ?, price = ?, stock_quantity = ?,
                 version = version + 1, updated_at = now()
-            WHERE id = ? AND version = ?
+            WHERE id = ? AND (? OR version = ANY(?))
             RETURNING %s""".formatted(ProductRows.COLUMNS);
 
-    private static final String SELECT_VERSION = """
-            SELECT version FROM products WHERE id = ?""";
-
     private static final String DELETE = """
-            DELETE FROM products WHERE id = ?""";
+            DELETE FROM products WHERE id = ? AND (? OR version = ANY(?))""";
 
     @Resource(name = Sql.DATA_SOURCE)
     DataSource dataSource;
+
+    @EJB
+    IdempotencyStore idempotency;
 
     public Product create(ProductDraft draft) {
         try (Connection connection = Sql.connect(dataSource);
@@ -68,13 +77,27 @@ public class ProductService {
         }
     }
 
+    /**
+     * Creates the product once per idempotency key: the key, the product and the response {@code render} makes
+     * of it commit together. A repeated key gets the stored response and creates nothing.
+     */
+    public Creation createOnce(IdempotencyKey key, ProductDraft draft, Function<Product, StoredResponse> render) {
+        Optional<StoredResponse> earlier = idempotency.claim(key);
+        if (earlier.isPresent()) {
+            return new Creation(earlier.get(), true);
+        }
+        StoredResponse response = render.apply(create(draft));
+        idempotency.record(key, response);
+        return new Creation(response, false);
+    }
+
+    /** The response of an idempotent create, and whether it replays an earlier one. */
+    public record Creation(StoredResponse response, boolean replayed) {
+    }
+
     public Optional<Product> find(long id) {
-        try (Connection connection = Sql.connect(dataSource);
-             PreparedStatement select = connection.prepareStatement(SELECT_ONE)) {
-            select.setLong(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(ProductRows.map(row)) : Optional.empty();
-            }
+        try (Connection connection = Sql.connect(dataSource)) {
+            return select(connection, id, SELECT_ONE);
         } catch (SQLException e) {
             throw Sql.failure(e);
         }
@@ -101,47 +124,89 @@ public class ProductService {
         }
     }
 
-    /** Replaces the product if it is still at {@code expectedVersion}; otherwise changes nothing. */
-    public Product replace(long id, long expectedVersion, ProductDraft draft) {
-        try (Connection connection = Sql.connect(dataSource);
-             PreparedStatement update = connection.prepareStatement(UPDATE)) {
-            bindDraft(update, draft);
-            update.setLong(5, id);
-            update.setLong(6, expectedVersion);
-            try (ResultSet row = update.executeQuery()) {
-                if (row.next()) {
-                    return ProductRows.map(row);
-                }
-            }
-            throw new VersionConflictException(expectedVersion, currentVersion(connection, id));
+    /** Replaces the product if its version is one {@code expected} allows; otherwise changes nothing. */
+    public Product replace(long id, ExpectedVersion expected, ProductDraft draft) {
+        try (Connection connection = Sql.connect(dataSource)) {
+            Optional<Product> replaced = update(connection, id, expected, draft);
+            return replaced.isPresent() ? replaced.get()
+                    : alreadyApplied(expected, find(connection, id, SELECT_ONE), draft);
         } catch (SQLException e) {
             throw Sql.failure(e);
         }
     }
 
-    public void delete(long id) {
+    /**
+     * Applies {@code change} to the product as stored, if its version is one {@code expected} allows. The row
+     * stays locked from the read to the write, so the version the change was computed on is the one replaced.
+     */
+    public Product patch(long id, ExpectedVersion expected, UnaryOperator<ProductDraft> change) {
+        try (Connection connection = Sql.connect(dataSource)) {
+            Product current = find(connection, id, SELECT_FOR_UPDATE);
+            ProductDraft changed = change.apply(draftOf(current));
+            if (!expected.matches(current.version())) {
+                return alreadyApplied(expected, current, changed);
+            }
+            return update(connection, id, ExpectedVersion.exactly(current.version()), changed).orElseThrow();
+        } catch (SQLException e) {
+            throw Sql.failure(e);
+        }
+    }
+
+    /** Deletes the product; with {@code expected}, only if its version is one that allows. */
+    public void delete(long id, Optional<ExpectedVersion> expected) {
+        ExpectedVersion condition = expected.orElse(ExpectedVersion.ANY);
         try (Connection connection = Sql.connect(dataSource);
              PreparedStatement delete = connection.prepareStatement(DELETE)) {
             delete.setLong(1, id);
+            bindExpected(connection, delete, 2, condition);
             if (delete.executeUpdate() == 0) {
-                throw notFound(id);
+                throw condition.mismatch(find(connection, id, SELECT_ONE).version());
             }
         } catch (SQLException e) {
             throw Sql.failure(e);
         }
     }
 
-    /** Tells a missing product (404) from a stale version, after an update matched no row. */
-    private static long currentVersion(Connection connection, long id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(SELECT_VERSION)) {
-            select.setLong(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw notFound(id);
-                }
-                return row.getLong(1);
+    private static Optional<Product> update(Connection connection, long id, ExpectedVersion expected,
+                                            ProductDraft draft) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+            bindDraft(update, draft);
+            update.setLong(5, id);
+            bindExpected(connection, update, 6, expected);
+            try (ResultSet row = update.executeQuery()) {
+                return row.next() ? Optional.of(ProductRows.map(row)) : Optional.empty();
             }
         }
+    }
+
+    /**
+     * After a conditional write found another version: RFC 9110 section 13.1.1 lets a server answer 2xx when
+     * the change "appears to have already been applied". We do so for If-Match only, when the stored product
+     * already holds exactly what the request would write, which is what a client retrying a write whose
+     * response it lost finds; nothing is written again. A stale body version keeps the original's 409.
+     */
+    private static Product alreadyApplied(ExpectedVersion expected, Product current, ProductDraft wanted) {
+        if (expected.fromIfMatch() && draftOf(current).equals(wanted)) {
+            return current;
+        }
+        throw expected.mismatch(current.version());
+    }
+
+    private static Product find(Connection connection, long id, String sql) throws SQLException {
+        return select(connection, id, sql).orElseThrow(() -> new EntityNotFoundException("product", id));
+    }
+
+    private static Optional<Product> select(Connection connection, long id, String sql) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(ProductRows.map(row)) : Optional.empty();
+            }
+        }
+    }
+
+    private static ProductDraft draftOf(Product product) {
+        return new ProductDraft(product.name(), product.description(), product.price(), product.stockQuantity());
     }
 
     private static void bindDraft(PreparedStatement statement, ProductDraft draft) throws SQLException {
@@ -155,7 +220,9 @@ public class ProductService {
         statement.setInt(4, draft.stockQuantity());
     }
 
-    private static EntityNotFoundException notFound(long id) {
-        return new EntityNotFoundException("product", id);
+    private static void bindExpected(Connection connection, PreparedStatement statement, int index,
+                                     ExpectedVersion expected) throws SQLException {
+        statement.setBoolean(index, expected.any());
+        statement.setArray(index + 1, connection.createArrayOf("bigint", expected.asArray()));
     }
 }

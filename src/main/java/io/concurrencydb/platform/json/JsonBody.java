@@ -29,7 +29,17 @@ public final class JsonBody {
     }
 
     public static JsonObject readObject(InputStream body) {
-        String text = decode(readAtMost(body, MAX_BYTES));
+        return parseObject(read(body));
+    }
+
+    /** The raw body, at most {@link #MAX_BYTES}; reading stops one byte past the limit. */
+    public static byte[] read(InputStream body) {
+        return readAtMost(body, MAX_BYTES);
+    }
+
+    /** One JSON object from a body already read. */
+    public static JsonObject parseObject(byte[] body) {
+        String text = decode(body);
         JsonValue value;
         try (JsonParser parser = Json.createParser(new StringReader(text))) {
             parser.next();

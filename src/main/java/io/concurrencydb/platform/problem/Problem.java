@@ -1,5 +1,6 @@
 package io.concurrencydb.platform.problem;
 
+import io.concurrencydb.platform.ApiDocs;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -10,7 +11,7 @@ import jakarta.ws.rs.core.Response;
  */
 public final class Problem {
 
-    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String MEDIA_TYPE = ApiDocs.PROBLEM;
 
     private final Response.StatusType status;
     private final String type;

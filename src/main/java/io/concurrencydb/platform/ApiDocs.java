@@ -1,0 +1,20 @@
+package io.concurrencydb.platform;
+
+/** Names shared by the OpenAPI annotations; the schemas themselves are in META-INF/openapi.yaml. */
+public final class ApiDocs {
+
+    public static final String PROBLEM = "application/problem+json";
+    public static final String PROBLEM_SCHEMA = "Problem";
+    public static final String PRODUCT_SCHEMA = "Product";
+    public static final String PRODUCT_INPUT_SCHEMA = "ProductInput";
+    public static final String PAGE_SCHEMA = "ProductPage";
+    public static final String REPLAYED = "Idempotent-Replayed";
+
+    public static final String PRODUCT_INPUT_EXAMPLE =
+            "{\"name\": \"Pen\", \"description\": \"Blue ink\", \"price\": 1.50, \"stock_quantity\": 10}";
+    public static final String PRODUCT_REPLACE_EXAMPLE =
+            "{\"name\": \"Pen\", \"description\": \"Blue ink\", \"price\": 1.75, \"stock_quantity\": 9, \"version\": 0}";
+
+    private ApiDocs() {
+    }
+}

@@ -1,0 +1,63 @@
+package io.concurrencydb.platform.http;
+
+import io.concurrencydb.platform.problem.InvalidInputException;
+import jakarta.ws.rs.core.EntityTag;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Entity tags are the row version, quoted: {@code "7"}. Parses the lists of If-Match and If-None-Match
+ * (RFC 9110 section 8.8.3 and 13.1).
+ */
+public final class EntityTags {
+
+    private static final Pattern TAG = Pattern.compile("\\s*(W/)?\"([\\x21\\x23-\\x7E\\x80-\\xFF]*)\"\\s*(,|$)");
+
+    private EntityTags() {
+    }
+
+    public static EntityTag of(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** The header's tags as versions, or null for "*". Tags that are not one of ours can never match. */
+    static Set<Long> versions(String header, String name, boolean weakMatches) {
+        String value = header.strip();
+        if (value.equals("*")) {
+            return null;
+        }
+        Set<Long> versions = new LinkedHashSet<>();
+        Matcher tag = TAG.matcher(value);
+        int at = 0;
+        while (at < value.length()) {
+            if (!tag.find(at) || tag.start() != at) {
+                throw new InvalidInputException(name, "must be * or a list of quoted entity tags such as \"3\"");
+            }
+            String opaque = tag.group(2);
+            boolean weak = tag.group(1) != null;
+            if ((weakMatches || !weak) && isVersion(opaque)) {
+                versions.add(Long.parseLong(opaque));
+            }
+            at = tag.end();
+        }
+        if (value.isEmpty()) {
+            throw new InvalidInputException(name, "must not be empty");
+        }
+        return versions;
+    }
+
+    /** True when If-None-Match names the current version (weak comparison) or is "*". */
+    public static boolean noneMatchFails(String ifNoneMatch, long current) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        Set<Long> versions = versions(ifNoneMatch, "If-None-Match", true);
+        return versions == null || versions.contains(current);
+    }
+
+    private static boolean isVersion(String opaque) {
+        return !opaque.isEmpty() && opaque.length() <= 18 && opaque.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+}

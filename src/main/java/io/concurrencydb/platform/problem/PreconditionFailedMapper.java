@@ -1,0 +1,23 @@
+package io.concurrencydb.platform.problem;
+
+import io.concurrencydb.platform.http.EntityTags;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.Provider;
+
+@Provider
+public class PreconditionFailedMapper extends ProblemMapper<PreconditionFailedException> {
+
+    @Override
+    Problem problem(PreconditionFailedException failure) {
+        return Problem.of(Status.PRECONDITION_FAILED, "precondition-failed", "Precondition failed",
+                failure.getMessage()).with("version", failure.currentVersion());
+    }
+
+    @Override
+    public Response toResponse(PreconditionFailedException failure) {
+        return Response.fromResponse(super.toResponse(failure))
+                .tag(EntityTags.of(failure.currentVersion()))
+                .build();
+    }
+}
