@@ -35,3 +35,18 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
     created_at      TIMESTAMPTZ  NOT NULL DEFAULT now()
 );
 CREATE INDEX IF NOT EXISTS idempotency_keys_created_at ON idempotency_keys (created_at);
+
+-- Orders: each takes the stock of all its lines in one transaction. A product that orders refer to cannot be
+-- deleted (the foreign key refuses it).
+CREATE TABLE IF NOT EXISTS orders (
+    id         SERIAL PRIMARY KEY,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+
+CREATE TABLE IF NOT EXISTS order_items (
+    order_id   INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+    product_id INTEGER NOT NULL REFERENCES products (id),
+    quantity   INTEGER NOT NULL CHECK (quantity > 0),
+    PRIMARY KEY (order_id, product_id)
+);
+CREATE INDEX IF NOT EXISTS order_items_product_id ON order_items (product_id);

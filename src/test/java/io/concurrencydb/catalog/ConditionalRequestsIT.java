@@ -1,6 +1,6 @@
 package io.concurrencydb.catalog;
 
-import static io.concurrencydb.catalog.ProductsApiIT.assertProblem;
+import static io.concurrencydb.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package io.concurrencydb.catalog;
 
+import static io.concurrencydb.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -391,19 +392,6 @@ class ProductsApiIT {
         JsonObject schemas = Api.json(document).getJsonObject("components").getJsonObject("schemas");
         assertEquals(Set.of("type", "title", "status", "detail", "instance", "version", "errors"),
                 schemas.getJsonObject("Problem").getJsonObject("properties").keySet());
-    }
-
-    /** Asserts an RFC 9457 body of the given status and type, with nothing internal in it. */
-    static void assertProblem(int status, String type, HttpResponse<String> response) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
-        JsonObject problem = Api.json(response);
-        assertEquals(type, problem.getString("type"));
-        assertEquals(status, problem.getInt("status"));
-        assertFalse(problem.getString("detail").isBlank());
-        assertTrue(problem.getString("instance").startsWith("/"));
-        assertFalse(response.body().contains("Exception"), response.body());
-        assertFalse(response.body().contains("SQL"), response.body());
     }
 
     private static String field(HttpResponse<String> response) {

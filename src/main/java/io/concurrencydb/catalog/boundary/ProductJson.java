@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** The products' JSON, mapped by hand so that names, types and nulls are the same on every server. */
-final class ProductJson {
+public final class ProductJson {
 
     static final int NAME_MAX_CODE_POINTS = 255;
     static final BigDecimal PRICE_MAX = new BigDecimal("99999999.99");
@@ -83,7 +83,7 @@ final class ProductJson {
         return stock == null ? null : new ProductDraft(name, description, price, stock.intValue());
     }
 
-    static JsonObject write(Product product) {
+    public static JsonObject write(Product product) {
         return object(product).build();
     }
 

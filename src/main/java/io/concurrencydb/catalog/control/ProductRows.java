@@ -6,14 +6,14 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
 /** Maps a row selected with {@link #COLUMNS} to a {@link Product}. */
-final class ProductRows {
+public final class ProductRows {
 
-    static final String COLUMNS = "id, name, description, price, stock_quantity, version, created_at, updated_at";
+    public static final String COLUMNS = "id, name, description, price, stock_quantity, version, created_at, updated_at";
 
     private ProductRows() {
     }
 
-    static Product map(ResultSet row) throws SQLException {
+    public static Product map(ResultSet row) throws SQLException {
         return new Product(
                 row.getLong("id"),
                 row.getString("name"),

@@ -2,6 +2,7 @@ package io.concurrencydb.catalog.control;
 
 import io.concurrencydb.catalog.entity.Product;
 import io.concurrencydb.catalog.entity.ProductDraft;
+import io.concurrencydb.catalog.entity.ProductInUseException;
 import io.concurrencydb.catalog.entity.ProductPage;
 import io.concurrencydb.platform.data.Sql;
 import io.concurrencydb.platform.http.ExpectedVersion;
@@ -57,6 +58,8 @@ public class ProductService {
 
     private static final String DELETE = """
             DELETE FROM products WHERE id = ? AND (? OR version = ANY(?))""";
+
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     @Resource(name = Sql.DATA_SOURCE)
     DataSource dataSource;
@@ -163,6 +166,9 @@ public class ProductService {
                 throw condition.mismatch(find(connection, id, SELECT_ONE).version());
             }
         } catch (SQLException e) {
+            if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
+                throw new ProductInUseException(id);
+            }
             throw Sql.failure(e);
         }
     }

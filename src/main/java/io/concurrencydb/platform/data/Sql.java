@@ -30,6 +30,16 @@ public final class Sql {
         }
     }
 
+    /** True when {@code failure} or one of its causes is a serialization failure or a deadlock (SQLSTATE 40001, 40P01). */
+    public static boolean isSerializationFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The exception to throw for a failed statement: 503 when retrying may help, otherwise a 500. */
     public static RuntimeException failure(SQLException e) {
         String state = e.getSQLState();

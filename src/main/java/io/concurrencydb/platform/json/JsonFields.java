@@ -2,6 +2,7 @@ package io.concurrencydb.platform.json;
 
 import io.concurrencydb.platform.problem.FieldError;
 import io.concurrencydb.platform.problem.InvalidInputException;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -18,10 +19,22 @@ import java.util.Set;
 public final class JsonFields {
 
     private final JsonObject object;
-    private final List<FieldError> errors = new ArrayList<>();
+    private final String prefix;
+    private final List<FieldError> errors;
 
     public JsonFields(JsonObject object, Set<String> known) {
+        this(object, known, "", new ArrayList<>());
+    }
+
+    /** The members of an object nested in another, reported as {@code prefix + name}, errors joining the outer's. */
+    public JsonFields nested(JsonObject nested, Set<String> known, String nestedPrefix) {
+        return new JsonFields(nested, known, prefix + nestedPrefix, errors);
+    }
+
+    private JsonFields(JsonObject object, Set<String> known, String prefix, List<FieldError> errors) {
         this.object = object;
+        this.prefix = prefix;
+        this.errors = errors;
         object.keySet().stream()
                 .filter(name -> !known.contains(name))
                 .sorted()
@@ -67,6 +80,28 @@ public final class JsonFields {
     /** An optional integer in [min, max], or null when absent. */
     public Long optionalInteger(String name, long min, long max) {
         return isAbsent(object.get(name)) ? null : integer(name, min, max);
+    }
+
+    /** A required array of 1 to {@code maxSize} objects, or null (with an error) if it is not one. */
+    public List<JsonObject> requiredObjects(String name, int maxSize) {
+        JsonValue value = object.get(name);
+        if (isAbsent(value)) {
+            return reject(name, "is required");
+        }
+        if (!(value instanceof JsonArray array)) {
+            return reject(name, "must be an array, not " + JsonBody.describe(value));
+        }
+        if (array.isEmpty() || array.size() > maxSize) {
+            return reject(name, "must have 1 to " + maxSize + " entries");
+        }
+        List<JsonObject> objects = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof JsonObject entry)) {
+                return reject(name + "[" + i + "]", "must be an object, not " + JsonBody.describe(array.get(i)));
+            }
+            objects.add(entry);
+        }
+        return objects;
     }
 
     /** Throws the collected errors, if any. */
@@ -131,7 +166,7 @@ public final class JsonFields {
     }
 
     private <T> T reject(String name, String message) {
-        errors.add(new FieldError(name, message));
+        errors.add(new FieldError(prefix + name, message));
         return null;
     }
 }

@@ -14,7 +14,7 @@ public class DatabaseUnavailableMapper extends ProblemMapper<DatabaseUnavailable
     private static final String RETRY_AFTER_SECONDS = "1";
 
     @Override
-    Problem problem(DatabaseUnavailableException failure) {
+    protected Problem problem(DatabaseUnavailableException failure) {
         return Problem.of(Status.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
                 failure.getMessage());
     }

@@ -7,7 +7,7 @@ import jakarta.ws.rs.ext.Provider;
 public class EntityNotFoundMapper extends ProblemMapper<EntityNotFoundException> {
 
     @Override
-    Problem problem(EntityNotFoundException failure) {
+    protected Problem problem(EntityNotFoundException failure) {
         return Problem.of(Status.NOT_FOUND, "not-found", "Not found", failure.getMessage());
     }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 public class HttpFailureMapper extends ProblemMapper<WebApplicationException> {
 
     @Override
-    Problem problem(WebApplicationException failure) {
+    protected Problem problem(WebApplicationException failure) {
         Response.StatusType status = failure.getResponse().getStatusInfo();
         return Problem.http(status, switch (status.getStatusCode()) {
             case 404 -> "no resource at this path";

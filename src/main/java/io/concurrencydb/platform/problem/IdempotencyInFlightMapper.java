@@ -9,7 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 public class IdempotencyInFlightMapper extends ProblemMapper<IdempotencyInFlightException> {
 
     @Override
-    Problem problem(IdempotencyInFlightException failure) {
+    protected Problem problem(IdempotencyInFlightException failure) {
         return Problem.of(Status.CONFLICT, "idempotency-in-flight", "Request in progress", failure.getMessage());
     }
 

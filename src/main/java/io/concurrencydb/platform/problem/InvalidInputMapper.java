@@ -9,7 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 public class InvalidInputMapper extends ProblemMapper<InvalidInputException> {
 
     @Override
-    Problem problem(InvalidInputException failure) {
+    protected Problem problem(InvalidInputException failure) {
         JsonObjectBuilder[] errors = failure.errors().stream()
                 .map(e -> Json.createObjectBuilder().add("field", e.field()).add("message", e.message()))
                 .toArray(JsonObjectBuilder[]::new);

@@ -7,7 +7,7 @@ import jakarta.ws.rs.ext.Provider;
 public class MalformedBodyMapper extends ProblemMapper<MalformedBodyException> {
 
     @Override
-    Problem problem(MalformedBodyException failure) {
+    protected Problem problem(MalformedBodyException failure) {
         return Problem.of(Status.BAD_REQUEST, "malformed-body", "Malformed request body", failure.getMessage());
     }
 }

@@ -7,7 +7,7 @@ import jakarta.ws.rs.ext.Provider;
 public class PayloadTooLargeMapper extends ProblemMapper<PayloadTooLargeException> {
 
     @Override
-    Problem problem(PayloadTooLargeException failure) {
+    protected Problem problem(PayloadTooLargeException failure) {
         return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "Request body too large",
                 failure.getMessage());
     }

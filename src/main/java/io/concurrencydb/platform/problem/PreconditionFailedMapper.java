@@ -9,7 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 public class PreconditionFailedMapper extends ProblemMapper<PreconditionFailedException> {
 
     @Override
-    Problem problem(PreconditionFailedException failure) {
+    protected Problem problem(PreconditionFailedException failure) {
         return Problem.of(Status.PRECONDITION_FAILED, "precondition-failed", "Precondition failed",
                 failure.getMessage()).with("version", failure.currentVersion());
     }

@@ -7,7 +7,7 @@ import jakarta.ws.rs.ext.Provider;
 public class PreconditionRequiredMapper extends ProblemMapper<PreconditionRequiredException> {
 
     @Override
-    Problem problem(PreconditionRequiredException failure) {
+    protected Problem problem(PreconditionRequiredException failure) {
         return Problem.of(Status.PRECONDITION_REQUIRED, "precondition-required", "Precondition required",
                 failure.getMessage());
     }

@@ -13,6 +13,24 @@ public final class Problem {
 
     public static final String MEDIA_TYPE = ApiDocs.PROBLEM;
 
+    /** 422, for which Jakarta REST 3.1 has no constant (RFC 9110 section 15.5.21). */
+    public static final Response.StatusType UNPROCESSABLE_CONTENT = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
     private final Response.StatusType status;
     private final String type;
     private final String title;
@@ -37,6 +55,11 @@ public final class Problem {
     }
 
     public Problem with(String member, long value) {
+        extensions.add(member, value);
+        return this;
+    }
+
+    public Problem with(String member, String value) {
         extensions.add(member, value);
         return this;
     }

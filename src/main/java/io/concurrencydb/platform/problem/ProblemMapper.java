@@ -6,12 +6,12 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /** Turns one kind of failure into its problem details; each kind has its own small subclass. */
-abstract class ProblemMapper<E extends Throwable> implements ExceptionMapper<E> {
+public abstract class ProblemMapper<E extends Throwable> implements ExceptionMapper<E> {
 
     @Context
     UriInfo uriInfo;
 
-    abstract Problem problem(E failure);
+    protected abstract Problem problem(E failure);
 
     @Override
     public Response toResponse(E failure) {

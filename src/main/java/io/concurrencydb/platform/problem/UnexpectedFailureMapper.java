@@ -26,7 +26,7 @@ public class UnexpectedFailureMapper extends ProblemMapper<Throwable> {
     Providers providers;
 
     @Override
-    Problem problem(Throwable failure) {
+    protected Problem problem(Throwable failure) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, failure);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",

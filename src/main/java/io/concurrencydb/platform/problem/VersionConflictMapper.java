@@ -7,7 +7,7 @@ import jakarta.ws.rs.ext.Provider;
 public class VersionConflictMapper extends ProblemMapper<VersionConflictException> {
 
     @Override
-    Problem problem(VersionConflictException failure) {
+    protected Problem problem(VersionConflictException failure) {
         return Problem.of(Status.CONFLICT, "version-conflict", "Version conflict", failure.getMessage())
                 .with("version", failure.currentVersion());
     }

@@ -1,0 +1,131 @@
+package io.concurrencydb.orders.boundary;
+
+import io.concurrencydb.orders.control.OrderService;
+import io.concurrencydb.orders.entity.Order;
+import io.concurrencydb.orders.entity.OrderLine;
+import io.concurrencydb.platform.ApiDocs;
+import io.concurrencydb.platform.http.Parameters;
+import io.concurrencydb.platform.json.JsonBody;
+import io.concurrencydb.platform.json.JsonFields;
+import io.concurrencydb.platform.problem.EntityNotFoundException;
+import io.concurrencydb.platform.problem.InvalidInputException;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Orders over several products, placed in one transaction. */
+@Path("orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders")
+public class OrdersResource {
+
+    static final int MAX_LINES = 1000;
+
+    @EJB
+    OrderService orders;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Operation(summary = "Place an order",
+            description = "Takes the stock of every line in one transaction, or of none. Lines naming the same "
+                    + "product are merged.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrderInput"),
+            examples = @ExampleObject(name = "two products",
+                    value = "{\"items\": [{\"product_id\": 1, \"quantity\": 2}, {\"product_id\": 2, \"quantity\": 1}]}")))
+    @APIResponse(responseCode = "201", description = "Placed", headers = @Header(name = HttpHeaders.LOCATION),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Order")))
+    @APIResponse(responseCode = "400", description = "Invalid lines",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "409", description = "Some lines are short of stock (listed in lines); nothing taken",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "422", description = "Some products do not exist (listed); nothing taken",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    public Response place(InputStream body) {
+        Order order = orders.place(readLines(JsonBody.readObject(body)));
+        return Response.created(uriInfo.getBaseUriBuilder().path("orders/{id}").build(order.id()))
+                .entity(write(order).toString())
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read an order")
+    @APIResponse(responseCode = "200", description = "The order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Order")))
+    @APIResponse(responseCode = "404", description = "No such order",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    public String read(@PathParam("id") String id) {
+        long orderId = Parameters.id(id, "order");
+        return write(orders.find(orderId).orElseThrow(() -> new EntityNotFoundException("order", orderId)))
+                .toString();
+    }
+
+    /** The lines, merged per product (quantities added) and sorted by product id (rule O1). */
+    static List<OrderLine> readLines(JsonObject body) {
+        JsonFields fields = new JsonFields(body, Set.of("items"));
+        List<JsonObject> items = fields.requiredObjects("items", MAX_LINES);
+        Map<Long, Long> quantities = new TreeMap<>();
+        if (items != null) {
+            for (int i = 0; i < items.size(); i++) {
+                JsonFields item = fields.nested(items.get(i), Set.of("product_id", "quantity"), "items[" + i + "].");
+                Long productId = item.requiredInteger("product_id", 1, Long.MAX_VALUE);
+                Long quantity = item.requiredInteger("quantity", 1, Integer.MAX_VALUE);
+                if (productId != null && quantity != null) {
+                    quantities.merge(productId, quantity, Long::sum);
+                }
+            }
+        }
+        fields.validate();
+        List<OrderLine> lines = new ArrayList<>();
+        quantities.forEach((productId, quantity) -> {
+            if (quantity > Integer.MAX_VALUE) {
+                throw new InvalidInputException("items", "the quantities of product " + productId
+                        + " add up to more than 2147483647");
+            }
+            lines.add(new OrderLine(productId, quantity.intValue()));
+        });
+        return lines;
+    }
+
+    static JsonObject write(Order order) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        order.items().forEach(line -> items.add(Json.createObjectBuilder()
+                .add("product_id", line.productId())
+                .add("quantity", line.quantity())));
+        return Json.createObjectBuilder()
+                .add("id", order.id())
+                .add("items", items)
+                .add("created_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(order.createdAt()))
+                .build();
+    }
+}

@@ -1,0 +1,92 @@
+package io.concurrencydb.stock.control;
+
+import io.concurrencydb.catalog.entity.Product;
+import io.concurrencydb.platform.data.Sql;
+import io.concurrencydb.platform.problem.ContentionException;
+import io.concurrencydb.stock.control.StockCounters.Event;
+import io.concurrencydb.stock.entity.Adjusted;
+import io.concurrencydb.stock.entity.InsufficientStockException;
+import io.concurrencydb.stock.entity.Strategy;
+import io.concurrencydb.stock.entity.WriteConflictException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Runs a stock adjustment by the strategy the client chose. Runs outside any transaction: each attempt is a
+ * transaction of its own in {@link StockTransactions}, and a conflicted one is retried whole after a jittered
+ * backoff, up to {@link #MAX_ATTEMPTS} attempts within {@link #MAX_TIME}.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StockAdjustments {
+
+    static final int MAX_ATTEMPTS = 100;
+    static final Duration MAX_TIME = Duration.ofSeconds(10);
+    private static final long BACKOFF_BASE_MICROS = 1_000;
+    private static final long BACKOFF_CAP_MICROS = 100_000;
+
+    @EJB
+    StockTransactions transactions;
+
+    @Inject
+    StockCounters counters;
+
+    public Adjusted adjust(long productId, int delta, Strategy strategy) {
+        long deadline = System.nanoTime() + MAX_TIME.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Product product = once(productId, delta, strategy);
+                counters.count(strategy, Event.ACCEPTED);
+                return new Adjusted(product, attempt);
+            } catch (InsufficientStockException e) {
+                counters.count(strategy, Event.REJECTED);
+                throw e;
+            } catch (WriteConflictException e) {
+                retryOrGiveUp(strategy, attempt, deadline);
+            } catch (EJBException e) {
+                // a serializable transaction may also be refused at commit
+                if (!Sql.isSerializationFailure(e)) {
+                    throw e;
+                }
+                retryOrGiveUp(strategy, attempt, deadline);
+            }
+        }
+    }
+
+    private Product once(long productId, int delta, Strategy strategy) {
+        return switch (strategy) {
+            case ATOMIC -> transactions.atomic(productId, delta);
+            case OPTIMISTIC -> transactions.optimistic(productId, delta);
+            case PESSIMISTIC -> transactions.pessimistic(productId, delta);
+            case SERIALIZABLE -> transactions.serializable(productId, delta);
+        };
+    }
+
+    private void retryOrGiveUp(Strategy strategy, int attempt, long deadline) {
+        long pause = backoffMicros(attempt);
+        if (attempt >= MAX_ATTEMPTS || System.nanoTime() + pause * 1000 > deadline) {
+            counters.count(strategy, Event.EXHAUSTED);
+            throw new ContentionException("the " + strategy.wireName() + " strategy met a concurrent write on all "
+                    + attempt + " attempts; retry later");
+        }
+        counters.count(strategy, Event.RETRIED);
+        try {
+            Thread.sleep(pause / 1000, (int) (pause % 1000) * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContentionException("interrupted while waiting to retry");
+        }
+    }
+
+    /** Full jitter: a random pause up to an exponentially growing, capped bound. */
+    private static long backoffMicros(int attempt) {
+        long bound = Math.min(BACKOFF_CAP_MICROS, BACKOFF_BASE_MICROS << Math.min(attempt, 16));
+        return ThreadLocalRandom.current().nextLong(bound + 1);
+    }
+}

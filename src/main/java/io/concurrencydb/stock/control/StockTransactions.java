@@ -1,0 +1,172 @@
+package io.concurrencydb.stock.control;
+
+import io.concurrencydb.catalog.control.ProductRows;
+import io.concurrencydb.catalog.entity.Product;
+import io.concurrencydb.platform.data.Sql;
+import io.concurrencydb.platform.problem.ContentionException;
+import io.concurrencydb.platform.problem.EntityNotFoundException;
+import io.concurrencydb.stock.entity.InsufficientStockException;
+import io.concurrencydb.stock.entity.StockOutOfRangeException;
+import io.concurrencydb.stock.entity.WriteConflictException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * One attempt at a stock adjustment per strategy, each in a transaction of its own (REQUIRES_NEW), so that a
+ * retry in {@link StockAdjustments} starts over with a fresh transaction, never a statement inside a doomed one.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class StockTransactions {
+
+    static final String LOCK_TIMEOUT = "2s";
+
+    // The range check is in the WHERE, so the stock never leaves 0..2147483647 and no read comes first.
+    private static final String ADD_IF_IN_RANGE = """
+            UPDATE products
+            SET stock_quantity = stock_quantity + ?, version = version + 1, updated_at = now()
+            WHERE id = ? AND stock_quantity::bigint + ? BETWEEN 0 AND 2147483647
+            RETURNING %s""".formatted(ProductRows.COLUMNS);
+
+    private static final String SELECT = """
+            SELECT %s FROM products WHERE id = ?""".formatted(ProductRows.COLUMNS);
+
+    private static final String SELECT_FOR_UPDATE = SELECT + " FOR UPDATE";
+
+    private static final String SET_IF_VERSION = """
+            UPDATE products
+            SET stock_quantity = ?, version = version + 1, updated_at = now()
+            WHERE id = ? AND version = ?
+            RETURNING %s""".formatted(ProductRows.COLUMNS);
+
+    private static final String SET = """
+            UPDATE products
+            SET stock_quantity = ?, version = version + 1, updated_at = now()
+            WHERE id = ?
+            RETURNING %s""".formatted(ProductRows.COLUMNS);
+
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    @Resource(name = Sql.DATA_SOURCE)
+    DataSource dataSource;
+
+    public Product atomic(long id, int delta) {
+        try (Connection connection = Sql.connect(dataSource);
+             PreparedStatement update = connection.prepareStatement(ADD_IF_IN_RANGE)) {
+            update.setInt(1, delta);
+            update.setLong(2, id);
+            update.setInt(3, delta);
+            while (true) {
+                try (ResultSet row = update.executeQuery()) {
+                    if (row.next()) {
+                        return ProductRows.map(row);
+                    }
+                }
+                // Nothing matched: say why from the row as it is now. Each statement sees the latest committed
+                // row, so if another writer has made room in between, the UPDATE simply runs again.
+                Product current = select(connection, SELECT, id);
+                if (!inRange(current, delta)) {
+                    throw rejection(current, delta);
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.failure(e);
+        }
+    }
+
+    public Product optimistic(long id, int delta) {
+        try (Connection connection = Sql.connect(dataSource)) {
+            Product current = select(connection, SELECT, id);
+            return write(connection, SET_IF_VERSION, id, next(current, delta), current.version())
+                    .orElseThrow(WriteConflictException::new);
+        } catch (SQLException e) {
+            throw Sql.failure(e);
+        }
+    }
+
+    public Product pessimistic(long id, int delta) {
+        try (Connection connection = Sql.connect(dataSource)) {
+            execute(connection, "SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
+            Product current = select(connection, SELECT_FOR_UPDATE, id);
+            return write(connection, SET, id, next(current, delta), null).orElseThrow();
+        } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                throw new ContentionException("the product stayed locked by other writers for " + LOCK_TIMEOUT
+                        + "; retry later");
+            }
+            throw Sql.failure(e);
+        }
+    }
+
+    public Product serializable(long id, int delta) {
+        try (Connection connection = Sql.connect(dataSource)) {
+            // must be the transaction's first statement
+            execute(connection, "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+            Product current = select(connection, SELECT, id);
+            return write(connection, SET, id, next(current, delta), null).orElseThrow();
+        } catch (SQLException e) {
+            if (Sql.isSerializationFailure(e)) {
+                throw new WriteConflictException();
+            }
+            throw Sql.failure(e);
+        }
+    }
+
+    private static int next(Product current, int delta) {
+        if (!inRange(current, delta)) {
+            throw rejection(current, delta);
+        }
+        return current.stockQuantity() + delta;
+    }
+
+    private static boolean inRange(Product current, int delta) {
+        long next = (long) current.stockQuantity() + delta;
+        return next >= 0 && next <= Integer.MAX_VALUE;
+    }
+
+    private static RuntimeException rejection(Product current, int delta) {
+        return (long) current.stockQuantity() + delta < 0
+                ? new InsufficientStockException(delta, current.stockQuantity(), current.version())
+                : new StockOutOfRangeException(delta, current.stockQuantity());
+    }
+
+    private static Product select(Connection connection, String sql, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new EntityNotFoundException("product", id);
+                }
+                return ProductRows.map(row);
+            }
+        }
+    }
+
+    private static java.util.Optional<Product> write(Connection connection, String sql, long id, int stock,
+                                                     Long expectedVersion) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setInt(1, stock);
+            update.setLong(2, id);
+            if (expectedVersion != null) {
+                update.setLong(3, expectedVersion);
+            }
+            try (ResultSet row = update.executeQuery()) {
+                return row.next() ? java.util.Optional.of(ProductRows.map(row)) : java.util.Optional.empty();
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
