@@ -390,7 +390,8 @@ class ProductsApiIT {
         assertTrue(member.getJsonObject("get").getJsonObject("responses").getJsonObject("200")
                 .getJsonObject("headers").containsKey("ETag"));
         JsonObject schemas = Api.json(document).getJsonObject("components").getJsonObject("schemas");
-        assertEquals(Set.of("type", "title", "status", "detail", "instance", "version", "errors"),
+        assertEquals(Set.of("type", "title", "status", "detail", "instance", "version", "stock_quantity", "lines",
+                        "errors"),
                 schemas.getJsonObject("Problem").getJsonObject("properties").keySet());
     }
 
