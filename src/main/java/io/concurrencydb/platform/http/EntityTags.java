@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class EntityTags {
 
+    // far more than any honest list of versions; parsing stays cheap
+    private static final int MAX_HEADER_LENGTH = 1024;
     private static final Pattern TAG = Pattern.compile("\\s*(W/)?\"([\\x21\\x23-\\x7E\\x80-\\xFF]*)\"\\s*(,|$)");
 
     private EntityTags() {
@@ -25,6 +27,12 @@ public final class EntityTags {
     /** The header's tags as versions, or null for "*". Tags that are not one of ours can never match. */
     static Set<Long> versions(String header, String name, boolean weakMatches) {
         String value = header.strip();
+        if (value.isEmpty()) {
+            throw new InvalidInputException(name, "must not be empty");
+        }
+        if (value.length() > MAX_HEADER_LENGTH) {
+            throw new InvalidInputException(name, "must be at most " + MAX_HEADER_LENGTH + " characters");
+        }
         if (value.equals("*")) {
             return null;
         }
@@ -41,9 +49,6 @@ public final class EntityTags {
                 versions.add(Long.parseLong(opaque));
             }
             at = tag.end();
-        }
-        if (value.isEmpty()) {
-            throw new InvalidInputException(name, "must not be empty");
         }
         return versions;
     }

@@ -41,8 +41,8 @@ public record ExpectedVersion(Set<Long> versions, boolean fromIfMatch) {
             return Optional.of(new ExpectedVersion(listed, true));
         }
         if (listed != null && !listed.contains(bodyVersion)) {
-            throw new InvalidInputException("version", "disagrees with If-Match " + ifMatch.strip()
-                    + "; send one of them, or the same version in both");
+            throw new InvalidInputException("version", "is not among the versions If-Match names; "
+                    + "send one of them, or the same version in both");
         }
         // If-Match: * with a body version: the body is the more specific of the two
         return Optional.of(new ExpectedVersion(Set.of(bodyVersion), listed != null));

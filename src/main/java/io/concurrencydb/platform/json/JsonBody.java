@@ -3,9 +3,11 @@ package io.concurrencydb.platform.json;
 import io.concurrencydb.platform.problem.MalformedBodyException;
 import io.concurrencydb.platform.problem.PayloadTooLargeException;
 import jakarta.json.Json;
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Reads a request body as one JSON object. Bodies are read by hand rather than by a JSON-B provider so that
@@ -24,6 +27,12 @@ import java.nio.charset.StandardCharsets;
 public final class JsonBody {
 
     public static final int MAX_BYTES = 1024 * 1024;
+
+    // A duplicate member is refused: parsers disagree on which value wins, and a body must mean one thing.
+    // JSON-P 2.1 names the rule for readers; Parsson (Payara's and WildFly's JSON-P) also for parsers.
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of(
+            JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE,
+            "org.eclipse.parsson.rejectDuplicateKeys", true));
 
     private JsonBody() {
     }
@@ -41,7 +50,7 @@ public final class JsonBody {
     public static JsonObject parseObject(byte[] body) {
         String text = decode(body);
         JsonValue value;
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
             parser.next();
             value = parser.getValue();
             if (parser.hasNext()) {
@@ -50,7 +59,7 @@ public final class JsonBody {
         } catch (MalformedBodyException e) {
             throw e;
         } catch (RuntimeException e) {
-            // JsonException for bad syntax; implementations also throw others for limits such as nesting depth
+            // JsonException for bad syntax; implementations also throw others for duplicates and nesting depth
             throw new MalformedBodyException("the body is not valid JSON" + position(e));
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {

@@ -38,7 +38,7 @@ public final class JsonFields {
         object.keySet().stream()
                 .filter(name -> !known.contains(name))
                 .sorted()
-                .forEach(name -> reject(name, "is not a member of this resource"));
+                .forEach(name -> reject(printable(name), "is not a member of this resource"));
     }
 
     /** A required string of 1 to {@code maxCodePoints} Unicode code points that is not blank. */
@@ -159,6 +159,12 @@ public final class JsonFields {
             return reject(name, "must be at most " + maxCodePoints + " characters");
         }
         return text;
+    }
+
+    /** A client's member name, echoed only when it is short and plain, so no body carries markup from a client. */
+    private static String printable(String name) {
+        return name.length() <= 64 && name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-')
+                ? name : "(a member name that is not plain text)";
     }
 
     private static boolean isAbsent(JsonValue value) {

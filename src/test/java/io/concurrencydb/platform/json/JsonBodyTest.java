@@ -31,6 +31,7 @@ class JsonBodyTest {
     @Test
     void rejectsWhatIsNotOneObjectInUtf8() {
         for (byte[] body : new byte[][] {"".getBytes(), "[1]".getBytes(), "{} []".getBytes(), "{\"a\":".getBytes(),
+                "{\"a\": 1, \"a\": 2}".getBytes(), "{\"a\": {\"b\": 1, \"b\": 1}}".getBytes(),
                 {'{', '"', (byte) 0xFF, '"', ':', '1', '}'}}) {
             assertThrows(MalformedBodyException.class, () -> JsonBody.readObject(stream(body)), new String(body));
         }
