@@ -32,10 +32,13 @@ public final class DevServer {
         Path log = target.resolve("payara-micro.log");
         ProcessBuilder payara = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // the JDBC pool's statistics need Payara's monitoring agent (see pre-boot-commands.asadmin)
+                "-javaagent:" + target.resolve("server-lib/flashlight-agent.jar"),
                 "-jar", jarOf(PayaraMicro.class),
                 "--nocluster",
                 "--port", Integer.toString(port),
                 "--addlibs", jarOf(org.postgresql.Driver.class),
+                "--prebootcommandfile", "src/main/payara/pre-boot-commands.asadmin",
                 "--postbootcommandfile", "src/main/payara/post-boot-commands.asadmin",
                 "--deploy", target.resolve("products.war").toString()))
                 .redirectErrorStream(true)

@@ -57,7 +57,9 @@ public final class Sql {
 
     /**
      * True when {@code failure} or a cause says the database could not be reached or dropped the connection:
-     * SQLSTATE class 08, a shutdown, no state at all (the pool's own failures), or a resource adapter error.
+     * SQLSTATE class 08, a shutdown, no state at all (the pool's own failures), a resource adapter error, or a
+     * transaction the container could not complete (a commit on a dead connection ends as a bare
+     * jakarta.transaction.SystemException on Payara, with no SQL cause attached).
      */
     public static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -66,7 +68,8 @@ public final class Sql {
                 if (state == null || state.startsWith("08") || UNAVAILABLE_STATES.contains(state)) {
                     return true;
                 }
-            } else if (t.getClass().getName().startsWith("jakarta.resource.")) {
+            } else if (t.getClass().getName().startsWith("jakarta.resource.")
+                    || t.getClass().getName().startsWith("jakarta.transaction.")) {
                 return true;
             }
         }

@@ -1,37 +1,28 @@
 package io.concurrencydb.stock.control;
 
+import io.concurrencydb.platform.metrics.ServiceMetrics;
 import io.concurrencydb.stock.entity.Strategy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
+import jakarta.inject.Inject;
+import java.util.Locale;
 
-/** What the strategies did, in one place, for the metrics to read. */
+/**
+ * What the strategies did, counted in one place: stock_adjustments_total{strategy, outcome} on /metrics, outcome
+ * being accepted, rejected (insufficient stock), retried (one more transaction) or exhausted (503).
+ */
 @ApplicationScoped
 public class StockCounters {
 
-    /** The events counted per strategy. */
+    /** The outcomes counted per strategy. */
     public enum Event {
         ACCEPTED, REJECTED, RETRIED, EXHAUSTED
     }
 
-    private final Map<Strategy, Map<Event, LongAdder>> counts = new EnumMap<>(Strategy.class);
-
-    public StockCounters() {
-        for (Strategy strategy : Strategy.values()) {
-            Map<Event, LongAdder> events = new EnumMap<>(Event.class);
-            for (Event event : Event.values()) {
-                events.put(event, new LongAdder());
-            }
-            counts.put(strategy, events);
-        }
-    }
+    @Inject
+    ServiceMetrics metrics;
 
     public void count(Strategy strategy, Event event) {
-        counts.get(strategy).get(event).increment();
-    }
-
-    public long get(Strategy strategy, Event event) {
-        return counts.get(strategy).get(event).sum();
+        metrics.count("stock_adjustments", "strategy", strategy.wireName(),
+                "outcome", event.name().toLowerCase(Locale.ROOT));
     }
 }

@@ -1,0 +1,13 @@
+package io.concurrencydb.platform.metrics;
+
+import java.util.function.Supplier;
+
+/** Where {@link ServiceMetrics} sends its readings, when the server has somewhere to send them. */
+interface MetricsSink {
+
+    void count(String name, String... tags);
+
+    void time(String name, long nanos, String... tags);
+
+    void gauge(String name, String description, Supplier<Long> value);
+}

@@ -1,0 +1,98 @@
+package io.concurrencydb.platform.metrics;
+
+import io.concurrencydb.platform.ApiDocs;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Times every API request per endpoint, method and status, and counts the outcomes operators watch: version
+ * conflicts, failed and missing preconditions, idempotent replays, orders placed and rejected, and every
+ * problem type. Stock adjustments are counted where they happen, in StockCounters.
+ */
+@Provider
+@PreMatching
+public class RequestMetricsFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final String STARTED = RequestMetricsFilter.class.getName() + ".started";
+    private static final Map<Method, String> TEMPLATES = new ConcurrentHashMap<>();
+
+    @Inject
+    ServiceMetrics metrics;
+
+    @Context
+    ResourceInfo resource;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        request.setProperty(STARTED, System.nanoTime());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object started = request.getProperty(STARTED);
+        String endpoint = endpoint();
+        String status = Integer.toString(response.getStatus());
+        if (started instanceof Long nanos) {
+            metrics.time("http_requests", System.nanoTime() - nanos,
+                    "method", request.getMethod(), "endpoint", endpoint, "status", status);
+        }
+        String problem = problemType(response);
+        if (problem != null) {
+            metrics.count("problems", "type", problem, "status", status);
+        }
+        switch (response.getStatus()) {
+            case 409 -> {
+                if ("/problems/version-conflict".equals(problem)) {
+                    metrics.count("version_conflicts");
+                }
+            }
+            case 412, 428 -> metrics.count("precondition_failures", "status", status);
+            default -> { }
+        }
+        if ("true".equals(response.getHeaderString(ApiDocs.REPLAYED))) {
+            metrics.count("idempotent_replays");
+        }
+        if (endpoint.equals("/api/orders") && request.getMethod().equals("POST")) {
+            if (response.getStatus() == 201) {
+                metrics.count("orders_placed");
+            } else if (problem != null) {
+                metrics.count("orders_rejected", "reason", problem.substring(problem.lastIndexOf('/') + 1));
+            }
+        }
+    }
+
+    /** The matched resource method's path template, so that /api/products/7 and /api/products/8 are one series. */
+    private String endpoint() {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return "unmatched";
+        }
+        return TEMPLATES.computeIfAbsent(method, m -> {
+            Path type = resource.getResourceClass().getAnnotation(Path.class);
+            Path member = m.getAnnotation(Path.class);
+            return "/api/" + (type == null ? "" : type.value()) + (member == null ? "" : "/" + member.value());
+        });
+    }
+
+    /** The problem's type, read off the start of the body every Problem writes. */
+    private static String problemType(ContainerResponseContext response) {
+        if (!(response.getEntity() instanceof String body) || response.getMediaType() == null
+                || !response.getMediaType().toString().startsWith(ApiDocs.PROBLEM)) {
+            return null;
+        }
+        String prefix = "{\"type\":\"";
+        int end = body.indexOf('"', prefix.length());
+        return body.startsWith(prefix) && end > 0 ? body.substring(prefix.length(), end) : null;
+    }
+}

@@ -1,0 +1,54 @@
+package io.concurrencydb.platform.metrics;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * The service's own metrics, published through MicroProfile Metrics on /metrics where the server has it
+ * (Payara). Where it has not (WildFly replaced it with Micrometer), every call is a no-op, so the same WAR
+ * deploys unchanged.
+ */
+@ApplicationScoped
+public class ServiceMetrics {
+
+    private static final Logger LOG = Logger.getLogger(ServiceMetrics.class.getName());
+
+    @Inject
+    Instance<MetricsSink> sinks;
+
+    private MetricsSink sink;
+
+    @PostConstruct
+    void connect() {
+        if (sinks.isResolvable()) {
+            sink = sinks.get();
+        } else {
+            LOG.info("MicroProfile Metrics is not available; the service's metrics are not published");
+        }
+    }
+
+    /** Adds one to the counter {@code name} with the given tag names and values. */
+    public void count(String name, String... tags) {
+        if (sink != null) {
+            sink.count(name, tags);
+        }
+    }
+
+    /** Records one duration of {@code nanos} in the timer {@code name}. */
+    public void time(String name, long nanos, String... tags) {
+        if (sink != null) {
+            sink.time(name, nanos, tags);
+        }
+    }
+
+    /** Publishes {@code value} as the gauge {@code name}; a null reading is shown as -1. */
+    public void gauge(String name, String description, Supplier<Long> value) {
+        if (sink != null) {
+            sink.gauge(name, description, value);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.concurrencydb.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.concurrencydb.support.Api;
+import io.concurrencydb.support.Deployments;
+import io.concurrencydb.support.Race;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What operators see on /metrics: request timers, the service's own counters, and the JDBC pool. */
+@ExtendWith(ArquillianExtension.class)
+class MonitoringIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.productsWar();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(deployment);
+    }
+
+    @Test
+    @DisplayName("M1 conflicts, preconditions, replays, stock outcomes per strategy and orders are counted exactly")
+    void serviceCountersCountExactly() {
+        long id = api.create("Counted", "1", 1).getInt("id");
+        String before = metrics();
+
+        api.put("api/products/" + id, "{\"name\": \"C\", \"price\": 1, \"stock_quantity\": 1, \"version\": 7}");
+        api.send("PUT", "api/products/" + id, BodyPublishers.ofString("{\"name\": \"C\", \"price\": 1, \"stock_quantity\": 1}"),
+                "Content-Type", "application/json", "If-Match", "\"7\"");
+        api.put("api/products/" + id, "{\"name\": \"C\", \"price\": 1, \"stock_quantity\": 1}");
+        String key = UUID.randomUUID().toString();
+        for (int i = 0; i < 3; i++) {
+            api.send("POST", "api/products", BodyPublishers.ofString("{\"name\": \"R\", \"price\": 1, \"stock_quantity\": 1}"),
+                    "Content-Type", "application/json", "Idempotency-Key", key);
+        }
+        for (String strategy : new String[] {"atomic", "optimistic", "pessimistic", "serializable"}) {
+            adjust(id, 1, strategy);
+            adjust(id, -100, strategy);
+        }
+        api.post("api/orders", "{\"items\": [{\"product_id\": " + id + ", \"quantity\": 1}]}");
+        api.post("api/orders", "{\"items\": [{\"product_id\": " + id + ", \"quantity\": 1000}]}");
+        api.post("api/orders", "{\"items\": [{\"product_id\": 2147483647, \"quantity\": 1}]}");
+        String after = metrics();
+
+        assertEquals(1, delta(before, after, "version_conflicts_total"));
+        assertEquals(1, delta(before, after, "precondition_failures_total", "status", "412"));
+        assertEquals(1, delta(before, after, "precondition_failures_total", "status", "428"));
+        assertEquals(2, delta(before, after, "idempotent_replays_total"));
+        for (String strategy : new String[] {"atomic", "optimistic", "pessimistic", "serializable"}) {
+            assertEquals(1, delta(before, after, "stock_adjustments_total", "outcome", "accepted", "strategy", strategy));
+            assertEquals(1, delta(before, after, "stock_adjustments_total", "outcome", "rejected", "strategy", strategy));
+        }
+        assertEquals(1, delta(before, after, "orders_placed_total"));
+        assertEquals(1, delta(before, after, "orders_rejected_total", "reason", "insufficient-stock"));
+        assertEquals(1, delta(before, after, "orders_rejected_total", "reason", "unknown-product"));
+    }
+
+    @Test
+    @DisplayName("M2 every endpoint is timed per method and status")
+    void requestsAreTimedPerEndpoint() {
+        long id = api.create("Timed", "1", 1).getInt("id");
+        String before = metrics();
+
+        for (int i = 0; i < 5; i++) {
+            api.get("api/products/" + id);
+        }
+        api.get("api/products/abc");
+        String after = metrics();
+
+        assertEquals(5, delta(before, after, "http_requests_seconds_count",
+                "endpoint", "/api/products/{id}", "method", "GET", "status", "200"));
+        assertEquals(1, delta(before, after, "http_requests_seconds_count",
+                "endpoint", "/api/products/{id}", "method", "GET", "status", "400"));
+    }
+
+    @Test
+    @DisplayName("M3 retries under contention are counted, and the JDBC pool's own figures are published")
+    void retriesAndPoolFigures() throws Exception {
+        long id = api.create("Contended", "1", 0).getInt("id");
+        String before = metrics();
+
+        Race.run(16, client -> adjust(id, 1, "optimistic").statusCode());
+        String after = metrics();
+
+        assertTrue(delta(before, after, "stock_adjustments_total", "outcome", "retried", "strategy", "optimistic") > 0);
+        assertTrue(delta(before, after, "db_pool_connections_acquired") >= 16);
+        assertTrue(value(after, "db_pool_connections_created") >= 1);
+        for (String gauge : new String[] {"db_pool_connections_in_use", "db_pool_connections_free",
+                "db_pool_wait_queue_length", "db_pool_potential_leaks", "db_pool_wait_timeouts"}) {
+            assertTrue(value(after, gauge) >= 0, gauge + " is published");
+        }
+    }
+
+    @Test
+    @DisplayName("M4 the database password appears in no response, not in the WAR, not in the server's log")
+    void passwordNeverLeaks() throws Exception {
+        String password = System.getenv("DB_PASSWORD");
+        assumeTrue(password != null && !password.isEmpty(), "the server was given a password");
+
+        for (String path : new String[] {"metrics", "openapi", "health", "api/products?limit=1", "api/nothing"}) {
+            assertFalse(api.get(path).body().contains(password), path);
+        }
+        assertFalse(new String(Files.readAllBytes(Path.of("target/products.war")), StandardCharsets.ISO_8859_1)
+                .contains(password), "the WAR");
+        // --logtofile writes <name>.0, <name>.1, ... (a java.util.logging file pattern)
+        Path named = Path.of(System.getProperty("products.it.log"));
+        StringBuilder serverLog = new StringBuilder();
+        try (Stream<Path> logs = Files.list(named.getParent())) {
+            for (Path log : logs.filter(f -> f.getFileName().toString().startsWith(named.getFileName().toString())).toList()) {
+                serverLog.append(Files.readString(log, StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertTrue(serverLog.toString().contains("Payara Micro"), "this is the server's log");
+        assertFalse(serverLog.toString().contains(password), "the server's log");
+    }
+
+    private HttpResponse<String> adjust(long id, int delta, String strategy) {
+        return api.post("api/products/" + id + "/stock-adjustments",
+                "{\"delta\": " + delta + ", \"strategy\": \"" + strategy + "\"}");
+    }
+
+    private String metrics() {
+        return api.get("metrics", "Accept", "text/plain").body();
+    }
+
+    private static double delta(String before, String after, String name, String... tags) {
+        return value(after, name, tags) - value(before, name, tags);
+    }
+
+    /** The value of the series {@code name} carrying all of {@code tags}; 0 when it does not exist yet. */
+    static double value(String prometheus, String name, String... tags) {
+        return prometheus.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> {
+                    for (int i = 0; i < tags.length; i += 2) {
+                        if (!line.contains(tags[i] + "=\"" + tags[i + 1] + "\"")) {
+                            return false;
+                        }
+                    }
+                    return true;
+                })
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+}
