@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# The benchmark. From the repository root:
+#
+#   bash src/bench/run.sh
+#
+# Seeds 1,000 products in a database of the machine's PostgreSQL, starts the service on Payara Micro (or uses
+# BASE_URL), drives every scenario with wrk at each concurrency, runs the same SQL with pgbench for the
+# database's own ceiling, and prints one table. Settings (environment, defaults):
+#   CONCURRENCY="16 64 256"  DURATION=8 (seconds per run)  SCENARIOS="read list create get_put hot_row
+#   stock_atomic stock_optimistic stock_pessimistic stock_serializable"
+#   BASE_URL      a running service to measure instead of starting one (then its database must be BENCH_DB)
+#   PEER=spring   also start ../shared/peers/spring-jdbc on the same database and measure it in the same run
+#   PEER_URL      or measure an already running peer at this URL (same contract, same database)
+#   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres BENCH_DB=products_bench
+#   JAVA_OPTS     JVM flags for the service (default below)
+#   WARMUP=60     seconds of unmeasured load on each target first: Payara's JIT needs minutes to settle
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+
+CONCURRENCY=${CONCURRENCY:-"16 64 256"}
+DURATION=${DURATION:-8}
+SCENARIOS=${SCENARIOS:-"read list create get_put hot_row stock_atomic stock_optimistic stock_pessimistic stock_serializable"}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+BENCH_DB=${BENCH_DB:-products_bench}
+PORT=${PORT:-8080}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k"}
+WARMUP=${WARMUP:-60}
+export BENCH_PRODUCTS=1000 BENCH_WRK="$root/src/bench/wrk"
+out="$root/target/bench"
+mkdir -p "$out"
+
+# --- tools ----------------------------------------------------------------------------------------------
+apt_install() {
+  echo "installing $*" >&2
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -q "$@" >/dev/null; else sudo apt-get install -y -q "$@" >/dev/null; fi
+}
+command -v wrk >/dev/null || apt_install wrk
+command -v bc >/dev/null || apt_install bc
+command -v pgbench >/dev/null || apt_install postgresql-client postgresql-contrib
+command -v psql >/dev/null || apt_install postgresql-client
+pg_isready -q || { echo "PostgreSQL is not answering on $PGHOST:$PGPORT" >&2; exit 1; }
+
+# --- database: init.sql and 1,000 products, reset before every measured run ------------------------------
+dropdb --if-exists "$BENCH_DB" 2>/dev/null
+createdb "$BENCH_DB"
+psql -q -d "$BENCH_DB" -v ON_ERROR_STOP=1 -f init.sql >/dev/null
+seed() {
+  psql -q -d "$BENCH_DB" -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
+TRUNCATE order_items, orders, idempotency_keys, products RESTART IDENTITY;
+INSERT INTO products (name, description, price, stock_quantity)
+SELECT 'Product ' || g, 'seeded for the benchmark', 10 + g % 100, 1000 FROM generate_series(1, 1000) AS g;
+VACUUM ANALYZE products;
+SQL
+}
+seed
+
+# --- the service ----------------------------------------------------------------------------------------
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [ "${PEER:-}" = spring ]; then "$root/../shared/peers/spring-jdbc/run.sh" stop >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+wait_ready() {  # url -> seconds until /health/ready and the API answer 200
+  local t0=$(date +%s%N)
+  for _ in $(seq 1 600); do
+    if curl -fsS -o /dev/null "$1/health/ready" 2>/dev/null && curl -fsS -o /dev/null "$1/api/products/1" 2>/dev/null; then
+      echo "scale=1; ($(date +%s%N) - $t0) / 1000000000" | bc; return 0
+    fi
+    sleep 0.1
+  done
+  return 1
+}
+
+service_pid=""
+if [ -z "${BASE_URL:-}" ]; then
+  echo "building the WAR" >&2
+  mvn -q -B package -DskipTests
+  version=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)
+  mvn -q -B dependency:copy -Dartifact="fish.payara.extras:payara-micro:$version" -DoutputDirectory="$out" \
+      -Dmdep.stripVersion=true
+  BASE_URL="http://127.0.0.1:$PORT"
+  # shellcheck disable=SC2086
+  DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" DB_USER=$PGUSER \
+    java $JAVA_OPTS -javaagent:target/server-lib/flashlight-agent.jar -jar "$out/payara-micro.jar" \
+      --nocluster --port "$PORT" --addlibs target/server-lib/postgresql.jar \
+      --prebootcommandfile src/main/payara/pre-boot-commands.asadmin \
+      --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
+      --deploy target/products.war > "$out/payara-micro.log" 2>&1 &
+  service_pid=$!
+  pids+=("$service_pid")
+  ready=$(wait_ready "$BASE_URL") || { echo "the service did not start; see $out/payara-micro.log" >&2; exit 1; }
+  echo "service ready in ${ready} s (launch to /health/ready and the API answering)" >&2
+fi
+
+peer_scenarios=" read list create get_put hot_row "
+if [ "${PEER:-}" = spring ]; then
+  PEER_URL="http://127.0.0.1:8400"
+  DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" DB_USER=$PGUSER PORT=8400 \
+    "$root/../shared/peers/spring-jdbc/run.sh" >/dev/null
+  seed
+fi
+
+# --- one measured run -----------------------------------------------------------------------------------
+measure() {  # url scenario concurrency -> RESULT fields
+  local url=$1 scenario=$2 c=$3 script threads=2 env=()
+  case $scenario in
+    get_put) script=get_put.lua; threads=$c ;;
+    hot_row) script=get_put.lua; threads=$c; env=(HOT_ROW=1) ;;
+    stock_*) script=stock.lua; env=(STRATEGY="${scenario#stock_}") ;;
+    *) script=$scenario.lua ;;
+  esac
+  seed
+  env "${env[@]}" wrk -t "$threads" -c "$c" -d "${DURATION}s" --timeout 10s -s "$BENCH_WRK/$script" "$url" \
+    | sed -n 's/^RESULT //p'
+}
+field() { echo "$1" | grep -o "\"$2\": [0-9.]*" | awk '{print $2}'; }
+ratio() { echo "$1 $2" | awk '{ if ($2 > 0) printf "%.2f", $1 / $2; else printf "n/a" }'; }
+
+warm_up() {  # url scenarios: unmeasured load so that both JVMs are compiled before anything is measured
+  local url=$1; shift
+  local each=$(( WARMUP / $# ))
+  for scenario in "$@"; do
+    [ "$each" -gt 0 ] && DURATION=$each measure "$url" "$scenario" 64 >/dev/null
+  done
+}
+
+ceiling() {  # scenario -> SQL transactions/s of pgbench running the same statements, 16 clients
+  local extra=() file=$1
+  [ "$1" = stock_serializable ] && extra=(--max-tries=100)
+  seed
+  pgbench -n -M prepared -c 16 -j 2 -T "$DURATION" -D products=1000 "${extra[@]}" \
+    -f "$root/src/bench/pgbench/$file.sql" "$BENCH_DB" 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p'
+}
+
+echo "warming up for ${WARMUP} s per target" >&2
+warm_up "$BASE_URL" read list create get_put stock_atomic stock_optimistic
+[ -n "${PEER_URL:-}" ] && warm_up "$PEER_URL" read list create get_put
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+{
+  echo "# Benchmark $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load average before: $load_before."
+  echo "wrk, the service, PostgreSQL (and the peer) share these cores: compare figures from one run only."
+  echo "Each run ${DURATION} s after ${WARMUP} s of warm-up per target; the database is reseeded with 1,000 products before every run."
+  echo "pgbench: the same SQL, -M prepared, 16 clients; 'vs db' = service 2xx/s per SQL-equivalent/s."
+  echo
+  echo "| scenario | c | target | req/s | 2xx/s | p50 ms | p99 ms | 2xx | 3xx | 4xx | 5xx | socket errors | vs db | vs peer |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+} | tee "$out/results.md"
+
+for scenario in $SCENARIOS; do
+  tps=$(ceiling "$scenario")
+  per_tx=1; case $scenario in get_put|hot_row) per_tx=2 ;; esac
+  for c in $CONCURRENCY; do
+    svc=$(measure "$BASE_URL" "$scenario" "$c")
+    s_ok=$(echo "scale=0; $(field "$svc" s2xx) / $(field "$svc" seconds)" | bc)
+    s_all=$(echo "scale=0; $(field "$svc" requests) / $(field "$svc" seconds)" | bc)
+    vs_db=$(ratio "$s_ok" "$(echo "$tps * $per_tx" | bc)")
+    peer_ratio="n/a"
+    if [ -n "${PEER_URL:-}" ] && [[ $peer_scenarios == *" $scenario "* ]]; then
+      peer=$(measure "$PEER_URL" "$scenario" "$c")
+      p_ok=$(echo "scale=0; $(field "$peer" s2xx) / $(field "$peer" seconds)" | bc)
+      p_all=$(echo "scale=0; $(field "$peer" requests) / $(field "$peer" seconds)" | bc)
+      peer_ratio=$(ratio "$s_ok" "$p_ok")
+      printf '| %s | %s | peer | %s | %s | %s | %s | %s | %s | %s | %s | %s | | |\n' "$scenario" "$c" "$p_all" "$p_ok" \
+        "$(field "$peer" p50_ms)" "$(field "$peer" p99_ms)" "$(field "$peer" s2xx)" "$(field "$peer" s3xx)" \
+        "$(field "$peer" s4xx)" "$(field "$peer" s5xx)" "$(field "$peer" socket_errors)" | tee -a "$out/results.md"
+    fi
+    printf '| %s | %s | service | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$scenario" "$c" "$s_all" "$s_ok" \
+      "$(field "$svc" p50_ms)" "$(field "$svc" p99_ms)" "$(field "$svc" s2xx)" "$(field "$svc" s3xx)" \
+      "$(field "$svc" s4xx)" "$(field "$svc" s5xx)" "$(field "$svc" socket_errors)" "$vs_db" "$peer_ratio" \
+      | tee -a "$out/results.md"
+  done
+  printf '| %s | 16 | pgbench | %.0f tx/s | | | | | | | | | | |\n' "$scenario" "$tps" | tee -a "$out/results.md"
+done
+
+{
+  echo
+  echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)."
+  [ -n "${ready:-}" ] && echo "Service ready ${ready} s after launch."
+  [ -n "$service_pid" ] && echo "Service resident memory after the runs: $(( $(ps -o rss= -p "$service_pid") / 1024 )) MiB (JAVA_OPTS: $JAVA_OPTS)."
+} | tee -a "$out/results.md"
+echo "written to target/bench/results.md" >&2
