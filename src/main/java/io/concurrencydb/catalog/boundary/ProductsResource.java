@@ -15,6 +15,7 @@ import io.concurrencydb.platform.idempotency.StoredResponse;
 import io.concurrencydb.platform.json.JsonBody;
 import io.concurrencydb.platform.problem.EntityNotFoundException;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -49,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The products collection and its members. Bodies are read and written by {@link ProductJson}; every
  * single-product response carries the version as a strong ETag.
  */
+@ApplicationScoped
 @Path("products")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -66,9 +68,6 @@ public class ProductsResource {
 
     @EJB
     ProductService products;
-
-    @Context
-    UriInfo uriInfo;
 
     @POST
     @Operation(summary = "Create a product",
@@ -94,14 +93,15 @@ public class ProductsResource {
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKey.HEADER,
                     description = "1 to 255 printable ASCII characters; remembered for 24 hours")
             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Context UriInfo uriInfo,
             InputStream body) {
         byte[] bytes = JsonBody.read(body);
         ProductDraft draft = ProductJson.readDraft(JsonBody.parseObject(bytes));
         IdempotencyKey key = IdempotencyKey.of(idempotencyKey, bytes);
         if (key == null) {
-            return created(products.create(draft));
+            return created(products.create(draft), uriInfo);
         }
-        Creation creation = products.createOnce(key, draft, product -> stored(created(product)));
+        Creation creation = products.createOnce(key, draft, product -> stored(created(product, uriInfo)));
         StoredResponse response = creation.response();
         return Response.status(response.status())
                 .location(uriInfo.getBaseUri().resolve(response.location()))
@@ -228,11 +228,11 @@ public class ProductsResource {
         products.delete(Parameters.id(id, "product"), ExpectedVersion.optional(ifMatch, null));
     }
 
-    private Response ok(Product product) {
+    private static Response ok(Product product) {
         return Response.ok(ProductJson.write(product).toString()).tag(EntityTags.of(product.version())).build();
     }
 
-    private Response created(Product product) {
+    private static Response created(Product product, UriInfo uriInfo) {
         URI location = uriInfo.getBaseUriBuilder().path("products/{id}").build(product.id());
         return Response.created(location)
                 .tag(EntityTags.of(product.version()))

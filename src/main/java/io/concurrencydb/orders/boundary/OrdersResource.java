@@ -10,6 +10,7 @@ import io.concurrencydb.platform.json.JsonFields;
 import io.concurrencydb.platform.problem.EntityNotFoundException;
 import io.concurrencydb.platform.problem.InvalidInputException;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Orders over several products, placed in one transaction. */
+@ApplicationScoped
 @Path("orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -51,9 +53,6 @@ public class OrdersResource {
 
     @EJB
     OrderService orders;
-
-    @Context
-    UriInfo uriInfo;
 
     @POST
     @Operation(summary = "Place an order",
@@ -70,7 +69,7 @@ public class OrdersResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "422", description = "Some products do not exist (listed); nothing taken",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    public Response place(InputStream body) {
+    public Response place(@Context UriInfo uriInfo, InputStream body) {
         Order order = orders.place(readLines(JsonBody.readObject(body)));
         return Response.created(uriInfo.getBaseUriBuilder().path("orders/{id}").build(order.id()))
                 .entity(write(order).toString())

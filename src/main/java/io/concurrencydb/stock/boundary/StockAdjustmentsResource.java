@@ -11,6 +11,7 @@ import io.concurrencydb.stock.control.StockAdjustments;
 import io.concurrencydb.stock.entity.Adjusted;
 import io.concurrencydb.stock.entity.Strategy;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Adds to or takes from a product's stock by the strategy the client names. */
+@ApplicationScoped
 @Path("products/{id}/stock-adjustments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
