@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.concurrencydb.support.Api;
-import io.concurrencydb.support.Deployments;
+import io.concurrencydb.support.DeployedService;
 import io.concurrencydb.support.Race;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,33 +17,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The original service's concurrency scenarios, with real concurrent HTTP clients against the deployed WAR. */
-@ExtendWith(ArquillianExtension.class)
-class ConcurrentWritesIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.productsWar();
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(deployment);
-    }
+class ConcurrentWritesIT extends DeployedService {
 
     @Test
     @DisplayName("C3 two clients writing the same version: exactly one 200 and one 409")

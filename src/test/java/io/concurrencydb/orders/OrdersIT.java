@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.concurrencydb.support.Api;
-import io.concurrencydb.support.Deployments;
+import io.concurrencydb.support.DeployedService;
 import io.concurrencydb.support.Race;
 import io.concurrencydb.support.TestDatabaseSession;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,33 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Orders over several products in one transaction, and the proof that they neither deadlock nor half-apply. */
-@ExtendWith(ArquillianExtension.class)
-class OrdersIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.productsWar();
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(deployment);
-    }
+class OrdersIT extends DeployedService {
 
     @Test
     @DisplayName("O1 O4 an order takes every line's stock, merges lines of one product, and reads back")

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.concurrencydb.support.Api;
+import io.concurrencydb.support.DeployedService;
 import io.concurrencydb.support.Database;
-import io.concurrencydb.support.Deployments;
 import io.concurrencydb.support.TestDatabaseSession;
 import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,36 +22,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The service under load while its database goes away and comes back, or has its connections killed. */
-@ExtendWith(ArquillianExtension.class)
-class DatabaseFaultsIT {
+class DatabaseFaultsIT extends DeployedService {
 
     private static final Set<Integer> ACCEPTABLE = Set.of(200, 201, 409, 503);
     private static final int CLIENTS = 8;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.productsWar();
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(deployment);
-    }
 
     @Test
     @DisplayName("R1 a database outage under load: only 2xx/409/503, fast 503s, readiness DOWN then UP, "

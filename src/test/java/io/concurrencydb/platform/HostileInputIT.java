@@ -6,50 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.concurrencydb.support.Api;
-import io.concurrencydb.support.Deployments;
+import io.concurrencydb.support.DeployedService;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URL;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /** Garbage in, a precise 4xx problem out: never a 500, a stack trace, SQL, or the client's markup echoed. */
-@ExtendWith(ArquillianExtension.class)
-class HostileInputIT {
+class HostileInputIT extends DeployedService {
 
     private static final String JSON = "application/json";
     private static final byte[] NO_BODY = null;
     private static final String VALID = "\"name\": \"Valid\", \"price\": 1, \"stock_quantity\": 1";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.productsWar();
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
     long id;
 
     @BeforeEach
-    void client() {
-        api = new Api(deployment);
+    void target() {
         id = api.create("Target", "1", 5).getInt("id");
     }
 
@@ -181,7 +164,7 @@ class HostileInputIT {
     void declaredOversizedBodyIsRefusedAtOnce() throws IOException {
         String head = "POST /api/products HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 50000000\r\nConnection: close\r\n\r\n{";
-        try (Socket socket = new Socket("127.0.0.1", deployment.getPort())) {
+        try (Socket socket = new Socket("127.0.0.1", port())) {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));

@@ -5,45 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.concurrencydb.support.Api;
-import io.concurrencydb.support.Deployments;
+import io.concurrencydb.support.DeployedService;
 import io.concurrencydb.support.Race;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Stock adjustments: the rules, and the proof that no strategy loses an update or oversells under load. */
-@ExtendWith(ArquillianExtension.class)
-class StockAdjustmentsIT {
+class StockAdjustmentsIT extends DeployedService {
 
     private static final List<String> STRATEGIES = List.of("atomic", "optimistic", "pessimistic", "serializable");
     private static final int CLIENTS = 32;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.productsWar();
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(deployment);
-    }
 
     @Test
     @DisplayName("S2 every strategy answers the product as the adjustment left it, version + 1, with its ETag")

@@ -52,6 +52,8 @@ public class StockTransactions {
             WHERE id = ?
             RETURNING %s""".formatted(ProductRows.COLUMNS);
 
+    private static final String ACTIVE_TRANSACTION = "25001";
+
     @Resource(name = Sql.DATA_SOURCE)
     DataSource dataSource;
 
@@ -107,7 +109,10 @@ public class StockTransactions {
             Product current = select(connection, SELECT, id);
             return write(connection, SET, id, next(current, delta), null).orElseThrow();
         } catch (SQLException e) {
-            if (Sql.isSerializationFailure(e)) {
+            // 25001: a statement ran before SET TRANSACTION on this connection. Payara runs the pool's init SQL
+            // (the timeouts) on a connection it creates inside a transaction, so the first use of a new
+            // connection may not be at SERIALIZABLE; nothing was written, and the retry gets a settled one.
+            if (Sql.isSerializationFailure(e) || ACTIVE_TRANSACTION.equals(e.getSQLState())) {
                 throw new WriteConflictException();
             }
             throw Sql.failure(e);
