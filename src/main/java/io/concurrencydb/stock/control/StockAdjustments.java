@@ -8,14 +8,17 @@ import io.concurrencydb.stock.entity.Adjusted;
 import io.concurrencydb.stock.entity.InsufficientStockException;
 import io.concurrencydb.stock.entity.Strategy;
 import io.concurrencydb.stock.entity.WriteConflictException;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a stock adjustment by the strategy the client chose. Runs outside any transaction: each attempt is a
@@ -40,8 +43,9 @@ public class StockAdjustments {
     public Adjusted adjust(long productId, int delta, Strategy strategy) {
         long deadline = System.nanoTime() + MAX_TIME.toNanos();
         for (int attempt = 1; ; attempt++) {
+            AtomicInteger completed = new AtomicInteger(Status.STATUS_UNKNOWN);
             try {
-                Product product = once(productId, delta, strategy);
+                Product product = once(productId, delta, strategy, completed);
                 counters.count(strategy, Event.ACCEPTED);
                 return new Adjusted(product, attempt);
             } catch (InsufficientStockException e) {
@@ -49,22 +53,31 @@ public class StockAdjustments {
                 throw e;
             } catch (WriteConflictException e) {
                 retryOrGiveUp(strategy, attempt, deadline);
-            } catch (EJBException e) {
-                // a serializable transaction may also be refused at commit
-                if (!Sql.isSerializationFailure(e)) {
+            } catch (RuntimeException e) {
+                // A serializable transaction may also be refused at commit. Retry only when the transaction
+                // manager says it rolled back: a commit whose outcome is unknown must not run twice. The
+                // service's own answers (not found, out of range, contention) are never retried.
+                boolean answer = e.getClass().isAnnotationPresent(ApplicationException.class);
+                if (answer || !(Sql.isSerializationFailure(e) || completed.get() == Status.STATUS_ROLLEDBACK)) {
                     throw e;
+                }
+                retryOrGiveUp(strategy, attempt, deadline);
+            } catch (Exception e) {
+                // Payara throws the failed commit's jakarta.transaction.SystemException through the EJB proxy
+                if (completed.get() != Status.STATUS_ROLLEDBACK) {
+                    throw new EJBException(e);
                 }
                 retryOrGiveUp(strategy, attempt, deadline);
             }
         }
     }
 
-    private Product once(long productId, int delta, Strategy strategy) {
+    private Product once(long productId, int delta, Strategy strategy, AtomicInteger completed) throws Exception {
         return switch (strategy) {
             case ATOMIC -> transactions.atomic(productId, delta);
             case OPTIMISTIC -> transactions.optimistic(productId, delta);
             case PESSIMISTIC -> transactions.pessimistic(productId, delta);
-            case SERIALIZABLE -> transactions.serializable(productId, delta);
+            case SERIALIZABLE -> transactions.serializable(productId, delta, completed);
         };
     }
 
