@@ -59,11 +59,6 @@ public final class Problem {
         return this;
     }
 
-    public Problem with(String member, String value) {
-        extensions.add(member, value);
-        return this;
-    }
-
     public Problem with(String member, JsonObjectBuilder... values) {
         var array = Json.createArrayBuilder();
         for (JsonObjectBuilder value : values) {

@@ -103,7 +103,7 @@ public class StockTransactions {
             Product current = select(connection, SELECT_FOR_UPDATE, id);
             return write(connection, SET, id, next(current, delta), null).orElseThrow();
         } catch (SQLException e) {
-            // a lock wait past LOCK_TIMEOUT becomes a 503 contention problem there
+            // a lock wait past LOCK_TIMEOUT (SQLSTATE 55P03) becomes a 503 contention problem in Sql.failure
             throw Sql.failure(e);
         }
     }
