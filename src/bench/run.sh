@@ -128,10 +128,11 @@ warm_up() {  # url scenarios: unmeasured load so that both JVMs are compiled bef
 }
 
 ceiling() {  # scenario -> SQL transactions/s of pgbench running the same statements, 16 clients
-  local extra=() file=$1
+  local extra=() file=$1 products=1000
   [ "$1" = stock_serializable ] && extra=(--max-tries=100)
+  [ "$1" = hot_row ] && { file=get_put; products=1; }   # the same statements, all on product 1
   seed
-  pgbench -n -M prepared -c 16 -j 2 -T "$DURATION" -D products=1000 "${extra[@]}" \
+  pgbench -n -M prepared -c 16 -j 2 -T "$DURATION" -D products=$products "${extra[@]}" \
     -f "$root/src/bench/pgbench/$file.sql" "$BENCH_DB" 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p'
 }
 

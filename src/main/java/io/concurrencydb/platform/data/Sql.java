@@ -16,8 +16,9 @@ public final class Sql {
      */
     public static final String DATA_SOURCE = "jdbc/products";
 
-    // admin shutdown, crash shutdown, cannot connect now, too many connections
-    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    // admin shutdown, crash shutdown, cannot connect now, too many connections, and 55000, which the driver
+    // gives a cached statement whose connection the server has just terminated ("statement has been closed")
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "55000");
     // lock_timeout, statement_timeout, serialization failure, deadlock
     private static final Set<String> CONTENTION_STATES = Set.of("55P03", "57014", "40001", "40P01");
 
@@ -28,7 +29,9 @@ public final class Sql {
     public static Connection connect(DataSource dataSource) {
         try {
             return dataSource.getConnection();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // RuntimeException too: Payara's pool can throw IllegalStateException ("Task already scheduled or
+            // cancelled") while it drops every connection after one failed validation
             throw new DatabaseUnavailableException(e);
         }
     }

@@ -1,7 +1,5 @@
 package io.concurrencydb.platform.problem;
 
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
 
@@ -10,11 +8,7 @@ public class IdempotencyInFlightMapper extends ProblemMapper<IdempotencyInFlight
 
     @Override
     protected Problem problem(IdempotencyInFlightException failure) {
-        return Problem.of(Status.CONFLICT, "idempotency-in-flight", "Request in progress", failure.getMessage());
-    }
-
-    @Override
-    public Response toResponse(IdempotencyInFlightException failure) {
-        return Response.fromResponse(super.toResponse(failure)).header(HttpHeaders.RETRY_AFTER, "1").build();
+        return Problem.of(Status.CONFLICT, "idempotency-in-flight", "Request in progress", failure.getMessage())
+                .retryAfter(1);
     }
 }

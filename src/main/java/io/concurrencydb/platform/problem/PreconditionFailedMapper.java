@@ -1,7 +1,6 @@
 package io.concurrencydb.platform.problem;
 
 import io.concurrencydb.platform.http.EntityTags;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
 
@@ -11,13 +10,7 @@ public class PreconditionFailedMapper extends ProblemMapper<PreconditionFailedEx
     @Override
     protected Problem problem(PreconditionFailedException failure) {
         return Problem.of(Status.PRECONDITION_FAILED, "precondition-failed", "Precondition failed",
-                failure.getMessage()).with("version", failure.currentVersion());
-    }
-
-    @Override
-    public Response toResponse(PreconditionFailedException failure) {
-        return Response.fromResponse(super.toResponse(failure))
-                .tag(EntityTags.of(failure.currentVersion()))
-                .build();
+                failure.getMessage()).with("version", failure.currentVersion())
+                .currentTag(EntityTags.of(failure.currentVersion()));
     }
 }

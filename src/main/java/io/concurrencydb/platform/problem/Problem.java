@@ -3,7 +3,11 @@ package io.concurrencydb.platform.problem;
 import io.concurrencydb.platform.ApiDocs;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An RFC 9457 problem details body. The type URIs are relative to the service and stable per failure kind;
@@ -36,6 +40,7 @@ public final class Problem {
     private final String title;
     private final String detail;
     private final JsonObjectBuilder extensions = Json.createObjectBuilder();
+    private final Map<String, Object> headers = new LinkedHashMap<>();
 
     private Problem(Response.StatusType status, String type, String title, String detail) {
         this.status = status;
@@ -59,6 +64,18 @@ public final class Problem {
         return this;
     }
 
+    /** Asks the client to retry after {@code seconds} (503, and 409 while a request is in flight). */
+    public Problem retryAfter(int seconds) {
+        headers.put(HttpHeaders.RETRY_AFTER, seconds);
+        return this;
+    }
+
+    /** Tells the client the current version of the resource (412). */
+    public Problem currentTag(EntityTag tag) {
+        headers.put(HttpHeaders.ETAG, tag);
+        return this;
+    }
+
     public Problem with(String member, JsonObjectBuilder... values) {
         var array = Json.createArrayBuilder();
         for (JsonObjectBuilder value : values) {
@@ -79,6 +96,8 @@ public final class Problem {
                 .addAll(extensions)
                 .build()
                 .toString();
-        return Response.status(status).type(MEDIA_TYPE).entity(json).build();
+        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(json);
+        headers.forEach(response::header);
+        return response.build();
     }
 }
