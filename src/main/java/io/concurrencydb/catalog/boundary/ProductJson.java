@@ -3,16 +3,15 @@ package io.concurrencydb.catalog.boundary;
 import io.concurrencydb.catalog.entity.Product;
 import io.concurrencydb.catalog.entity.ProductDraft;
 import io.concurrencydb.catalog.entity.ProductPage;
+import io.concurrencydb.platform.json.JsonBuilders;
 import io.concurrencydb.platform.json.JsonFields;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonMergePatch;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -27,8 +26,6 @@ public final class ProductJson {
     private static final Set<String> SERVER_OWNED = Set.of("id", "version", "created_at", "updated_at");
     private static final Set<String> KNOWN = Set.of("name", "description", "price", "stock_quantity",
             "id", "version", "created_at", "updated_at");
-
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     private ProductJson() {
     }
@@ -62,7 +59,7 @@ public final class ProductJson {
         JsonFields fields = new JsonFields(patch, KNOWN);
         Long version = version(fields);
         fields.validate();
-        JsonObjectBuilder clientOwned = JSON.createObjectBuilder(patch);
+        JsonObjectBuilder clientOwned = JsonBuilders.FACTORY.createObjectBuilder(patch);
         SERVER_OWNED.forEach(clientOwned::remove);
         JsonMergePatch merge = Json.createMergePatch(clientOwned.build());
         return new Patch(draft -> readDraft(merge.apply(object(draft).build()).asJsonObject()), version);
@@ -88,9 +85,9 @@ public final class ProductJson {
     }
 
     static JsonObject write(ProductPage page, int limit, long offset) {
-        JsonArrayBuilder products = JSON.createArrayBuilder();
+        JsonArrayBuilder products = JsonBuilders.FACTORY.createArrayBuilder();
         page.products().forEach(product -> products.add(object(product)));
-        return JSON.createObjectBuilder()
+        return JsonBuilders.FACTORY.createObjectBuilder()
                 .add("products", products)
                 .add("total", page.total())
                 .add("limit", limit)
@@ -99,7 +96,7 @@ public final class ProductJson {
     }
 
     private static JsonObjectBuilder object(ProductDraft draft) {
-        JsonObjectBuilder json = JSON.createObjectBuilder().add("name", draft.name());
+        JsonObjectBuilder json = JsonBuilders.FACTORY.createObjectBuilder().add("name", draft.name());
         if (draft.description() != null) {
             json.add("description", draft.description());
         }
@@ -107,7 +104,7 @@ public final class ProductJson {
     }
 
     private static JsonObjectBuilder object(Product product) {
-        JsonObjectBuilder json = JSON.createObjectBuilder()
+        JsonObjectBuilder json = JsonBuilders.FACTORY.createObjectBuilder()
                 .add("id", product.id())
                 .add("name", product.name());
         if (product.description() == null) {

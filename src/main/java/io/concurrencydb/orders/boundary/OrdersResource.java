@@ -6,12 +6,12 @@ import io.concurrencydb.orders.entity.OrderLine;
 import io.concurrencydb.platform.ApiDocs;
 import io.concurrencydb.platform.http.Parameters;
 import io.concurrencydb.platform.json.JsonBody;
+import io.concurrencydb.platform.json.JsonBuilders;
 import io.concurrencydb.platform.json.JsonFields;
 import io.concurrencydb.platform.problem.EntityNotFoundException;
 import io.concurrencydb.platform.problem.InvalidInputException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -117,11 +117,11 @@ public class OrdersResource {
     }
 
     static JsonObject write(Order order) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        order.items().forEach(line -> items.add(Json.createObjectBuilder()
+        JsonArrayBuilder items = JsonBuilders.FACTORY.createArrayBuilder();
+        order.items().forEach(line -> items.add(JsonBuilders.FACTORY.createObjectBuilder()
                 .add("product_id", line.productId())
                 .add("quantity", line.quantity())));
-        return Json.createObjectBuilder()
+        return JsonBuilders.FACTORY.createObjectBuilder()
                 .add("id", order.id())
                 .add("items", items)
                 .add("created_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(order.createdAt()))

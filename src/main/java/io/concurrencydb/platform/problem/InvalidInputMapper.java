@@ -1,6 +1,6 @@
 package io.concurrencydb.platform.problem;
 
-import jakarta.json.Json;
+import io.concurrencydb.platform.json.JsonBuilders;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
@@ -11,7 +11,7 @@ public class InvalidInputMapper extends ProblemMapper<InvalidInputException> {
     @Override
     protected Problem problem(InvalidInputException failure) {
         JsonObjectBuilder[] errors = failure.errors().stream()
-                .map(e -> Json.createObjectBuilder().add("field", e.field()).add("message", e.message()))
+                .map(e -> JsonBuilders.FACTORY.createObjectBuilder().add("field", e.field()).add("message", e.message()))
                 .toArray(JsonObjectBuilder[]::new);
         return Problem.of(Status.BAD_REQUEST, "validation", "Invalid input", failure.getMessage())
                 .with("errors", errors);

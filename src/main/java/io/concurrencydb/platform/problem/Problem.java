@@ -1,7 +1,7 @@
 package io.concurrencydb.platform.problem;
 
 import io.concurrencydb.platform.ApiDocs;
-import jakarta.json.Json;
+import io.concurrencydb.platform.json.JsonBuilders;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -39,7 +39,7 @@ public final class Problem {
     private final String type;
     private final String title;
     private final String detail;
-    private final JsonObjectBuilder extensions = Json.createObjectBuilder();
+    private final JsonObjectBuilder extensions = JsonBuilders.FACTORY.createObjectBuilder();
     private final Map<String, Object> headers = new LinkedHashMap<>();
 
     private Problem(Response.StatusType status, String type, String title, String detail) {
@@ -77,7 +77,7 @@ public final class Problem {
     }
 
     public Problem with(String member, JsonObjectBuilder... values) {
-        var array = Json.createArrayBuilder();
+        var array = JsonBuilders.FACTORY.createArrayBuilder();
         for (JsonObjectBuilder value : values) {
             array.add(value);
         }
@@ -87,7 +87,7 @@ public final class Problem {
 
     /** The response for the request at {@code instance}, the path the client asked for. */
     public Response toResponse(String instance) {
-        String json = Json.createObjectBuilder()
+        String json = JsonBuilders.FACTORY.createObjectBuilder()
                 .add("type", type)
                 .add("title", title)
                 .add("status", status.getStatusCode())
