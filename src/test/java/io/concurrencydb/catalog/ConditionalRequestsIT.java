@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.concurrencydb.support.Api;
 import io.concurrencydb.support.DeployedService;
 import io.concurrencydb.support.Race;
+import io.concurrencydb.support.Server;
 import io.concurrencydb.support.TestDatabaseSession;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -246,7 +248,12 @@ class ConditionalRequestsIT extends DeployedService {
     void idempotencyKeyFormat() {
         String body = "{\"name\": \"Keyed\", \"price\": 1, \"stock_quantity\": 1}";
         // non-ASCII bytes cannot be sent with the JDK client (it writes them as '?'); curl shows them refused too
-        for (String key : List.of("x".repeat(256), "tab\there", "", " ")) {
+        List<String> invalid = new ArrayList<>(List.of("x".repeat(256), ""));
+        if (Server.current() != Server.WILDFLY) {
+            // Undertow turns a tab inside a value into a space and drops a blank field before the WAR sees them
+            invalid.addAll(List.of("tab\there", " "));
+        }
+        for (String key : invalid) {
             assertProblem(400, "/problems/validation", idempotentPost(key, body));
         }
         assertEquals(201, idempotentPost("k".repeat(255), body).statusCode());

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.concurrencydb.support.Api;
+import io.concurrencydb.support.Database;
 import io.concurrencydb.support.DeployedService;
+import io.concurrencydb.support.TestDatabaseSession;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -18,6 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -323,16 +328,29 @@ class ProductsApiIT extends DeployedService {
     }
 
     @Test
+    @DisplayName("the API writes to the suite's PostgreSQL, over the pool the server configured (no built-in database)")
+    void talksToTheSuitesPostgres() throws Exception {
+        String name = "Stored where? " + UUID.randomUUID();
+        api.create(name, "1", 1);
+
+        Database database = TestDatabaseSession.database();
+        assertEquals(1, database.count("SELECT count(*) FROM products WHERE name = ?", name));
+        // ApplicationName=products is set by every server's pool configuration, nothing else uses it
+        assertTrue(database.count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'products'") >= 1);
+    }
+
+    @Test
     @DisplayName("/health is UP with a database check that really queried")
     void healthIsUp() {
-        HttpResponse<String> health = api.get("health");
+        HttpResponse<String> health = api.health("health");
 
         assertEquals(200, health.statusCode());
         JsonObject body = Api.json(health);
         assertEquals("UP", body.getString("status"));
-        assertEquals(Map.of("database", "UP"), body.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status"))));
-        assertEquals(200, api.get("health/ready").statusCode());
+        // WildFly adds checks of its own (boot errors, deployments, server state)
+        assertEquals("UP", body.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status"))).get("database"));
+        assertEquals(200, api.health("health/ready").statusCode());
     }
 
     @Test
@@ -344,6 +362,37 @@ class ProductsApiIT extends DeployedService {
         for (String link : List.of("docs", "redoc", "openapi", "health")) {
             assertTrue(welcome.body().contains("href=\"" + link + "\""), link);
         }
+    }
+
+    @Test
+    @DisplayName("/docs (Swagger UI) and /redoc (ReDoc) load every script, style and icon from the WAR itself")
+    void docsPagesLoadOffline() {
+        for (String page : List.of("docs", "redoc")) {
+            assertPageLoadsOffline(page);
+        }
+    }
+
+    private void assertPageLoadsOffline(String page) {
+        HttpResponse<String> bare = api.get(page);
+        assertTrue(bare.statusCode() / 100 == 3 && bare.headers().firstValue("Location").orElseThrow()
+                .endsWith("/" + page + "/"), "/" + page + " redirects to the page's directory");
+        HttpResponse<String> html = api.get(page + "/");
+        assertEquals(200, html.statusCode());
+
+        StringBuilder everything = new StringBuilder(html.body());
+        Matcher assets = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(html.body());
+        int loaded = 0;
+        while (assets.find()) {
+            String asset = assets.group(1);
+            assertFalse(asset.contains("//"), asset + " would leave the server");
+            HttpResponse<String> response = api.get(page + "/" + asset);
+            assertEquals(200, response.statusCode(), asset);
+            assertFalse(response.body().isEmpty(), asset);
+            everything.append(response.body());
+            loaded++;
+        }
+        assertTrue(loaded >= 1, page + " loads its scripts");
+        assertTrue(everything.toString().contains("\"/openapi\""), page + " reads the server's OpenAPI document");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,13 +44,13 @@ class DatabaseFaultsIT extends DeployedService {
 
         long stopped = System.nanoTime();
         database.stop();
-        awaitStatus("health/ready", 503, Duration.ofSeconds(5));
+        awaitHealth(503, Duration.ofSeconds(5));
         Thread.sleep(3000);
         long restarted = System.nanoTime();
         database.start();
         awaitStatus("api/products?limit=1", 200, Duration.ofSeconds(5));
         double recovery = (System.nanoTime() - restarted) / 1e9;
-        awaitStatus("health/ready", 200, Duration.ofSeconds(5));
+        awaitHealth(200, Duration.ofSeconds(5));
         Thread.sleep(2000);
         List<Sample> samples = load.stop();
 
@@ -87,10 +88,19 @@ class DatabaseFaultsIT extends DeployedService {
     }
 
     private void awaitStatus(String path, int status, Duration limit) throws InterruptedException {
+        await(() -> api.get(path), path, status, limit);
+    }
+
+    private void awaitHealth(int status, Duration limit) throws InterruptedException {
+        await(() -> api.health("health/ready"), "health/ready", status, limit);
+    }
+
+    private static void await(Supplier<HttpResponse<String>> request, String path, int status, Duration limit)
+            throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (api.get(path).statusCode() == status) {
+                if (request.get().statusCode() == status) {
                     return;
                 }
             } catch (UncheckedIOException e) {

@@ -37,6 +37,12 @@ public final class Api {
         return send(request(path, headers).GET());
     }
 
+    /** GET /health/... wherever the server serves health (see {@link Server#healthBase}). */
+    public HttpResponse<String> health(String path) {
+        URI uri = Server.current().healthBase(base).resolve(path);
+        return send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET());
+    }
+
     public HttpResponse<String> delete(String path) {
         return send(request(path).DELETE());
     }

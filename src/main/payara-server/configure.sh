@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Configures a running Payara Server 6 domain for the products WAR, then deploys the WAR if one is given:
+#   src/main/payara-server/configure.sh PAYARA_DIR DRIVER_JAR [WAR]
+# e.g. configure.sh ~/payara6 target/server-lib/postgresql.jar target/products.war
+# It can run again on the same domain: what it made before is removed first. asadmin's own options
+# (--host, --port, --user, --passwordfile) come from AS_ADMIN_* environment variables as usual.
+#
+# The pool is the one src/main/payara/post-boot-commands.asadmin gives Payara Micro. DB_URL, DB_USER and
+# DB_PASSWORD stay ${ENV=...} references that the server resolves whenever it starts, so the domain holds no
+# password; the sizes and timeouts (DB_POOL_MAX, DB_POOL_MAX_WAIT_MS, DB_CONNECT_TIMEOUT_S,
+# DB_SOCKET_TIMEOUT_S, DB_STATEMENT_TIMEOUT_MS, DB_LOCK_TIMEOUT_MS, DB_LEAK_TIMEOUT_S) are taken from this
+# script's environment now, with the same defaults.
+set -euo pipefail
+
+payara=${1:?PAYARA_DIR}
+driver=${2:?DRIVER_JAR}
+war=${3:-}
+asadmin() { "$payara/bin/asadmin" --interactive=false "$@"; }
+
+if asadmin list-applications | grep -q '^products '; then
+    asadmin undeploy products
+fi
+if asadmin list-jdbc-resources | grep -qx 'jdbc/products'; then
+    asadmin delete-jdbc-resource jdbc/products
+fi
+if asadmin list-jdbc-connection-pools | grep -qx 'products-pool'; then
+    asadmin delete-jdbc-connection-pool products-pool
+fi
+
+# The driver joins the server's common class path, which the server reads when it starts.
+if ! asadmin list-libraries --type common | grep -qx "$(basename "$driver")"; then
+    asadmin add-library --type common "$driver"
+    asadmin restart-domain
+fi
+
+asadmin create-jdbc-connection-pool \
+    --datasourceclassname=org.postgresql.ds.PGSimpleDataSource --restype=javax.sql.DataSource \
+    --steadypoolsize=2 --maxpoolsize="${DB_POOL_MAX:-16}" --poolresize=2 \
+    --maxwait="${DB_POOL_MAX_WAIT_MS:-5000}" --idletimeout=300 \
+    --isconnectvalidatereq=true --validationmethod=custom-validation \
+    --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation \
+    --failconnection=true --statementcachesize=64 \
+    --leaktimeout="${DB_LEAK_TIMEOUT_S:-0}" --leakreclaim=true \
+    --initsql="SET statement_timeout = ${DB_STATEMENT_TIMEOUT_MS:-30000}; SET lock_timeout = ${DB_LOCK_TIMEOUT_MS:-10000}" \
+    --property="connectTimeout=${DB_CONNECT_TIMEOUT_S:-1}:socketTimeout=${DB_SOCKET_TIMEOUT_S:-60}:ApplicationName=products" \
+    products-pool
+# Set one by one: a URL's colons would split a --property list.
+asadmin set 'resources.jdbc-connection-pool.products-pool.property.URL=${ENV=DB_URL}'
+asadmin set 'resources.jdbc-connection-pool.products-pool.property.user=${ENV=DB_USER}'
+asadmin set 'resources.jdbc-connection-pool.products-pool.property.password=${ENV=DB_PASSWORD}'
+asadmin create-jdbc-resource --connectionpoolid=products-pool jdbc/products
+
+# The pool's statistics: admin console (Monitoring Data > Resources), asadmin get -m, JMX and /metrics.
+asadmin set-monitoring-level --module=jdbc-connection-pool --level=HIGH
+asadmin set configs.config.server-config.monitoring-service.mbean-enabled=true
+
+if [[ -n "$war" ]]; then
+    asadmin deploy --name products --contextroot / "$war"
+fi
