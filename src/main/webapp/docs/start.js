@@ -6,6 +6,8 @@ window.onload = () => {
         deepLinking: true,
         tryItOutEnabled: true,
         displayRequestDuration: true,
-        layout: "BaseLayout"
+        layout: "BaseLayout",
+        // no badge from the public validator: the docs work offline and send the document nowhere
+        validatorUrl: null
     });
 };

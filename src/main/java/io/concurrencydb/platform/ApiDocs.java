@@ -10,10 +10,6 @@ public final class ApiDocs {
     public static final String PAGE_SCHEMA = "ProductPage";
     public static final String REPLAYED = "Idempotent-Replayed";
 
-    public static final String PRODUCT_INPUT_EXAMPLE =
-            "{\"name\": \"Pen\", \"description\": \"Blue ink\", \"price\": 1.50, \"stock_quantity\": 10}";
-    public static final String PRODUCT_REPLACE_EXAMPLE =
-            "{\"name\": \"Pen\", \"description\": \"Blue ink\", \"price\": 1.75, \"stock_quantity\": 9, \"version\": 0}";
 
     private ApiDocs() {
     }

@@ -415,7 +415,13 @@ class ProductsApiIT extends DeployedService {
         assertTrue(collection.getJsonObject("post").getJsonArray("parameters").toString().contains("Idempotency-Key"));
         assertTrue(member.getJsonObject("get").getJsonObject("responses").getJsonObject("200")
                 .getJsonObject("headers").containsKey("ETag"));
+        assertTrue(collection.getJsonObject("post").getJsonObject("requestBody").getBoolean("required"));
+        assertEquals("/", Api.json(document).getJsonArray("servers").getJsonObject(0).getString("url"));
         JsonObject schemas = Api.json(document).getJsonObject("components").getJsonObject("schemas");
+        for (String body : List.of("ProductInput", "ProductPatch", "StockAdjustment", "OrderInput")) {
+            assertEquals(JsonValue.ValueType.OBJECT, schemas.getJsonObject(body).get("example").getValueType(),
+                    body + "'s example is a JSON object, not a string the docs would send quoted");
+        }
         assertEquals(Set.of("type", "title", "status", "detail", "instance", "version", "stock_quantity", "lines",
                         "errors"),
                 schemas.getJsonObject("Problem").getJsonObject("properties").keySet());

@@ -39,7 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -73,9 +72,8 @@ public class ProductsResource {
     @Operation(summary = "Create a product",
             description = "Starts at version 0. With an Idempotency-Key, a retry with the same key and body "
                     + "returns the first response instead of creating another product.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = ApiDocs.PRODUCT_INPUT_SCHEMA), examples = @ExampleObject(
-                    name = "pen", value = ApiDocs.PRODUCT_INPUT_EXAMPLE)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = ApiDocs.PRODUCT_INPUT_SCHEMA)))
     @APIResponse(responseCode = "201", description = "Created (or, for a repeated Idempotency-Key, the first "
             + "response again, marked Idempotent-Replayed: true)",
             headers = {@Header(name = HttpHeaders.LOCATION), @Header(name = HttpHeaders.ETAG),
@@ -151,9 +149,8 @@ public class ProductsResource {
     @Operation(summary = "Replace a product",
             description = "Conditional: send If-Match with the ETag you read, or the version you read in the "
                     + "body. The check and the write are one statement; the version goes up by one.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = ApiDocs.PRODUCT_INPUT_SCHEMA), examples = @ExampleObject(
-                    name = "pen", value = ApiDocs.PRODUCT_REPLACE_EXAMPLE)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = ApiDocs.PRODUCT_INPUT_SCHEMA)))
     @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
     @APIResponse(responseCode = "404", description = "No such product",
@@ -183,9 +180,7 @@ public class ProductsResource {
     @Operation(summary = "Change some members of a product",
             description = "An RFC 7396 merge patch: only the members sent change; null clears description. "
                     + "Conditional like PUT, validated like PUT.")
-    @RequestBody(content = @Content(mediaType = MERGE_PATCH,
-            examples = @ExampleObject(
-                    name = "reprice", value = "{\"price\": 1.75}")))
+    @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH, schema = @Schema(ref = "ProductPatch")))
     @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
     @APIResponse(responseCode = "404", description = "No such product",

@@ -35,7 +35,6 @@ import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -58,9 +57,8 @@ public class OrdersResource {
     @Operation(summary = "Place an order",
             description = "Takes the stock of every line in one transaction, or of none. Lines naming the same "
                     + "product are merged.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrderInput"),
-            examples = @ExampleObject(name = "two products",
-                    value = "{\"items\": [{\"product_id\": 1, \"quantity\": 2}, {\"product_id\": 2, \"quantity\": 1}]}")))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "OrderInput")))
     @APIResponse(responseCode = "201", description = "Placed", headers = @Header(name = HttpHeaders.LOCATION),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Order")))
     @APIResponse(responseCode = "400", description = "Invalid lines",

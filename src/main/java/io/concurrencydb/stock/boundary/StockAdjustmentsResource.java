@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,9 +56,8 @@ public class StockAdjustmentsResource {
     @Operation(summary = "Adjust a product's stock",
             description = "delta: a non-zero whole number; strategy: atomic (default), optimistic, pessimistic or "
                     + "serializable. No strategy loses an adjustment or oversells.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "StockAdjustment"),
-            examples = @ExampleObject(name = "sell three", value = "{\"delta\": -3, \"strategy\": \"optimistic\"}")))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "StockAdjustment")))
     @APIResponse(responseCode = "200", description = "Adjusted; the version went up by one",
             headers = {@Header(name = HttpHeaders.ETAG), @Header(name = ATTEMPTS,
                     schema = @Schema(type = SchemaType.INTEGER))},
