@@ -10,7 +10,6 @@ public final class ApiDocs {
     public static final String PAGE_SCHEMA = "ProductPage";
     public static final String REPLAYED = "Idempotent-Replayed";
 
-
     private ApiDocs() {
     }
 }
