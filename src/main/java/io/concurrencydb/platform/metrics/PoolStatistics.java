@@ -50,7 +50,13 @@ public class PoolStatistics {
     private Long read(String statistic, String item) {
         try {
             Object value = server.getAttribute(new ObjectName(PAYARA_POOL), statistic);
-            return value instanceof CompositeData data ? ((Number) data.get(item)).longValue() : null;
+            if (!(value instanceof CompositeData data)) {
+                return null;
+            }
+            long reading = ((Number) data.get(item)).longValue();
+            // Payara Server's numconnused "current" was seen at -1 with nothing borrowed (the suite's
+            // MonitoringIT): a count of connections is never below 0, and -1 here means "no bean"
+            return Math.max(0, reading);
         } catch (Exception e) {
             return null;
         }
