@@ -42,8 +42,10 @@ command -v psql >/dev/null || apt_install postgresql-client
 pg_isready -q || { echo "PostgreSQL is not answering on $PGHOST:$PGPORT" >&2; exit 1; }
 
 # --- database: init.sql and 1,000 products, reset before every measured run ------------------------------
-dropdb --if-exists "$BENCH_DB" 2>/dev/null
-createdb "$BENCH_DB"
+if [ -z "${BASE_URL:-}" ]; then
+  dropdb --if-exists "$BENCH_DB" 2>/dev/null
+  createdb "$BENCH_DB"
+fi  # else the running service holds connections to it: keep it, init.sql is idempotent and seed() truncates
 psql -q -d "$BENCH_DB" -v ON_ERROR_STOP=1 -f init.sql >/dev/null
 seed() {
   psql -q -d "$BENCH_DB" -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
