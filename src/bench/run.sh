@@ -22,6 +22,7 @@ CONCURRENCY=${CONCURRENCY:-"16 64 256"}
 DURATION=${DURATION:-8}
 SCENARIOS=${SCENARIOS:-"read list create get_put hot_row stock_atomic stock_optimistic stock_pessimistic stock_serializable"}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+export PGOPTIONS=${PGOPTIONS:-"-c client_min_messages=warning"}  # init.sql's "already exists" notices
 BENCH_DB=${BENCH_DB:-products_bench}
 PORT=${PORT:-8080}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k"}
@@ -125,7 +126,7 @@ warm_up() {  # url scenarios: unmeasured load so that both JVMs are compiled bef
   local url=$1; shift
   local each=$(( WARMUP / $# ))
   for scenario in "$@"; do
-    [ "$each" -gt 0 ] && DURATION=$each measure "$url" "$scenario" 64 >/dev/null
+    if [ "$each" -gt 0 ]; then DURATION=$each measure "$url" "$scenario" 64 >/dev/null; fi
   done
 }
 
@@ -140,7 +141,7 @@ ceiling() {  # scenario -> SQL transactions/s of pgbench running the same statem
 
 echo "warming up for ${WARMUP} s per target" >&2
 warm_up "$BASE_URL" read list create get_put stock_atomic stock_optimistic
-[ -n "${PEER_URL:-}" ] && warm_up "$PEER_URL" read list create get_put
+if [ -n "${PEER_URL:-}" ]; then warm_up "$PEER_URL" read list create get_put; fi
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 {
   echo "# Benchmark $(date -u +%Y-%m-%dT%H:%MZ)"
@@ -183,7 +184,9 @@ done
 {
   echo
   echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)."
-  [ -n "${ready:-}" ] && echo "Service ready ${ready} s after launch."
-  [ -n "$service_pid" ] && echo "Service resident memory after the runs: $(( $(ps -o rss= -p "$service_pid") / 1024 )) MiB (JAVA_OPTS: $JAVA_OPTS)."
+  if [ -n "${ready:-}" ]; then echo "Service ready ${ready} s after launch."; fi
+  if [ -n "$service_pid" ]; then
+    echo "Service resident memory after the runs: $(( $(ps -o rss= -p "$service_pid") / 1024 )) MiB (JAVA_OPTS: $JAVA_OPTS)."
+  fi
 } | tee -a "$out/results.md"
 echo "written to target/bench/results.md" >&2
