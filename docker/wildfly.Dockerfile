@@ -11,7 +11,7 @@ COPY --chown=wildfly:wildfly target/server-lib/postgresql.jar src/main/wildfly/c
 USER wildfly
 RUN /opt/wildfly/bin/jboss-cli.sh --file=/opt/wildfly/products/configure.cli \
         -Ddriver.jar=/opt/wildfly/products/postgresql.jar \
-    && rm -rf /opt/wildfly/standalone/configuration/standalone_xml_history
+    && rm -rf /opt/wildfly/standalone/configuration/standalone_xml_history /opt/wildfly/standalone/data
 COPY --chown=wildfly:wildfly target/products.war /opt/wildfly/standalone/deployments/products.war
 
 EXPOSE 8080
