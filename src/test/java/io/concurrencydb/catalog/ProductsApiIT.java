@@ -378,6 +378,8 @@ class ProductsApiIT extends DeployedService {
                 .endsWith("/" + page + "/"), "/" + page + " redirects to the page's directory");
         HttpResponse<String> html = api.get(page + "/");
         assertEquals(200, html.statusCode());
+        // the bundles themselves would fetch a logo from a CDN (ReDoc) or a badge from a validator (Swagger UI)
+        assertTrue(html.body().contains("content=\"img-src 'self' data:\""), page + " keeps images on the server");
 
         StringBuilder everything = new StringBuilder(html.body());
         Matcher assets = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(html.body());
