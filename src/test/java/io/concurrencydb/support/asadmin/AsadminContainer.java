@@ -26,6 +26,7 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 public class AsadminContainer implements DeployableContainer<AsadminConfiguration> {
 
     private static final long TIMEOUT_SECONDS = 300;
+    private static final File LOG = new File("target/asadmin.log");
 
     private AsadminConfiguration configuration;
 
@@ -90,13 +91,17 @@ public class AsadminContainer implements DeployableContainer<AsadminConfiguratio
         return archive.getName().replaceFirst("\\.war$", "");
     }
 
-    /** Runs one asadmin command; its output goes to this JVM's, a non-zero exit is a failure. */
+    /**
+     * Runs one asadmin command; a non-zero exit is a failure. Its output is appended to target/asadmin.log:
+     * written to this JVM's stdout it would corrupt failsafe's channel to the forked test JVM.
+     */
     private void asadmin(String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of("sh",
                 configuration.getPayaraHome() + File.separator + "bin" + File.separator + "asadmin",
                 "--interactive=false"));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).inheritIO().start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG)).start();
         try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -107,7 +112,8 @@ public class AsadminContainer implements DeployableContainer<AsadminConfiguratio
             throw new IOException("interrupted during asadmin " + arguments[0], e);
         }
         if (process.exitValue() != 0) {
-            throw new IOException("asadmin " + String.join(" ", arguments) + " exited with " + process.exitValue());
+            throw new IOException("asadmin " + String.join(" ", arguments) + " exited with " + process.exitValue()
+                    + "; see " + LOG);
         }
     }
 }
