@@ -37,7 +37,7 @@ asadmin create-jdbc-connection-pool \
     --datasourceclassname=org.postgresql.ds.PGSimpleDataSource --restype=javax.sql.DataSource \
     --steadypoolsize=2 --maxpoolsize="${DB_POOL_MAX:-16}" --poolresize=2 \
     --maxwait="${DB_POOL_MAX_WAIT_MS:-5000}" --idletimeout=300 \
-    --isconnectvalidatereq=true --validationmethod=custom-validation \
+    --isconnectvalidatereq=true --validateatmostonceperiod=2 --validationmethod=custom-validation \
     --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation \
     --failconnection=true --statementcachesize=64 \
     --leaktimeout="${DB_LEAK_TIMEOUT_S:-0}" --leakreclaim=true \

@@ -13,6 +13,8 @@ import io.concurrencydb.platform.problem.EntityNotFoundException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +27,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
-/** The catalogue's SQL, each public method one container-managed JTA transaction. */
+/** The catalogue's SQL: each write one container-managed JTA transaction, each read one statement. */
 @Stateless
 public class ProductService {
 
@@ -98,6 +100,9 @@ public class ProductService {
     public record Creation(StoredResponse response, boolean replayed) {
     }
 
+    // One statement sees one snapshot by itself; outside a transaction it runs in autocommit, without the
+    // COMMIT round trip a container transaction adds.
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Product> find(long id) {
         try (Connection connection = Sql.connect(dataSource)) {
             return select(connection, id, SELECT_ONE);
@@ -106,6 +111,7 @@ public class ProductService {
         }
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ProductPage list(int limit, long offset) {
         try (Connection connection = Sql.connect(dataSource);
              PreparedStatement select = connection.prepareStatement(SELECT_PAGE)) {

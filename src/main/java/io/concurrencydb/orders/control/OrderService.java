@@ -8,6 +8,8 @@ import io.concurrencydb.orders.entity.UnknownProductsException;
 import io.concurrencydb.platform.data.Sql;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -73,6 +75,8 @@ public class OrderService {
         }
     }
 
+    // One statement, one snapshot: no transaction needed, and none saves the COMMIT round trip.
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Order> find(long id) {
         try (Connection connection = Sql.connect(dataSource);
              PreparedStatement select = connection.prepareStatement(SELECT_ORDER)) {
