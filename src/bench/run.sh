@@ -88,7 +88,7 @@ if [ -z "${BASE_URL:-}" ]; then
   # shellcheck disable=SC2086
   DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" DB_USER=$PGUSER \
     java $JAVA_OPTS -javaagent:target/server-lib/flashlight-agent.jar -jar "$out/payara-micro.jar" \
-      --nocluster --port "$PORT" --addlibs target/server-lib/postgresql.jar \
+      --nohazelcast --port "$PORT" --addlibs target/server-lib/postgresql.jar \
       --prebootcommandfile src/main/payara/pre-boot-commands.asadmin \
       --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
       --deploy target/products.war > "$out/payara-micro.log" 2>&1 &
