@@ -1,9 +1,9 @@
 package io.concurrencydb.catalog.control;
 
 import io.concurrencydb.catalog.entity.Product;
+import io.concurrencydb.platform.data.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 
 /** Maps a row selected with {@link #COLUMNS} to a {@link Product}. */
 public final class ProductRows {
@@ -21,7 +21,7 @@ public final class ProductRows {
                 row.getBigDecimal("price"),
                 row.getInt("stock_quantity"),
                 row.getLong("version"),
-                row.getObject("created_at", OffsetDateTime.class),
-                row.getObject("updated_at", OffsetDateTime.class));
+                Sql.utc(row, "created_at"),
+                Sql.utc(row, "updated_at"));
     }
 }

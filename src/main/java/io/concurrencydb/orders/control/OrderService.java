@@ -85,7 +85,7 @@ public class OrderService {
                 List<OrderLine> lines = new ArrayList<>();
                 OffsetDateTime createdAt = null;
                 while (rows.next()) {
-                    createdAt = rows.getObject("created_at", OffsetDateTime.class);
+                    createdAt = Sql.utc(rows, "created_at");
                     if (rows.getObject("product_id") != null) {
                         lines.add(new OrderLine(rows.getLong("product_id"), rows.getInt("quantity")));
                     }
@@ -129,7 +129,7 @@ public class OrderService {
              ResultSet row = insert.executeQuery()) {
             row.next();
             id = row.getLong("id");
-            createdAt = row.getObject("created_at", OffsetDateTime.class);
+            createdAt = Sql.utc(row, "created_at");
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT_LINE)) {
             for (OrderLine line : lines) {

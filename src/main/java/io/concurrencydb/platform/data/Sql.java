@@ -3,7 +3,11 @@ package io.concurrencydb.platform.data;
 import io.concurrencydb.platform.problem.ContentionException;
 import io.concurrencydb.platform.problem.DatabaseUnavailableException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -23,6 +27,16 @@ public final class Sql {
     private static final Set<String> CONTENTION_STATES = Set.of("55P03", "57014", "40001", "40P01");
 
     private Sql() {
+    }
+
+    /**
+     * A timestamptz column as a UTC date-time. Read with getTimestamp, not getObject(column, OffsetDateTime.class):
+     * Payara's result-set wrapper looks that JDBC 4.1 method up by reflection at every call, which cost 10 % of
+     * a page's CPU in the benchmark's profile.
+     */
+    public static OffsetDateTime utc(ResultSet row, String column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant().atOffset(ZoneOffset.UTC);
     }
 
     /** A pooled connection; failing to get one means the database is unavailable, whatever the cause. */
