@@ -16,8 +16,7 @@ import javax.management.openmbean.CompositeData;
  * Publishes the JDBC pool's own statistics as gauges, read from the server's monitoring MBean at every scrape.
  * On Payara that is the AMX bean of the pool the post-boot commands create, present once the pre-boot commands
  * set jdbc-connection-pool monitoring to HIGH and the monitoring agent is on the JVM; AMX is booted here, as
- * JConsole would, at the first scrape: booting it takes about a second, which startup need not wait for.
- * Where the bean is missing the gauges read -1.
+ * JConsole would. Where the bean is missing the gauges read -1.
  */
 @ApplicationScoped
 public class PoolStatistics {
@@ -42,16 +41,13 @@ public class PoolStatistics {
     ServiceMetrics metrics;
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    private volatile boolean amxBooted;
 
     void publish(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        bootAmx();
         GAUGES.forEach((name, statistic) -> metrics.gauge(name, statistic[2], () -> read(statistic[0], statistic[1])));
     }
 
     private Long read(String statistic, String item) {
-        if (!amxBooted) {
-            bootAmx();
-        }
         try {
             Object value = server.getAttribute(new ObjectName(PAYARA_POOL), statistic);
             if (!(value instanceof CompositeData data)) {
@@ -66,11 +62,7 @@ public class PoolStatistics {
         }
     }
 
-    private synchronized void bootAmx() {
-        if (amxBooted) {
-            return;
-        }
-        amxBooted = true;
+    private void bootAmx() {
         try {
             ObjectName boot = new ObjectName("amx-support:type=boot-amx");
             if (server.isRegistered(boot)) {
