@@ -33,7 +33,7 @@ class ProductsApiIT extends DeployedService {
 
     @Test
     @DisplayName("C2 a created product starts at version 0 and is found at its Location")
-    void createAnswers201WithLocationAndVersionZero() {
+    void createAnswers201WithLocationAndVersionZero() throws Exception {
         HttpResponse<String> created = api.post("api/products",
                 "{\"name\": \"Desk\", \"description\": \"Oak\", \"price\": 250.50, \"stock_quantity\": 4}");
 
@@ -48,6 +48,9 @@ class ProductsApiIT extends DeployedService {
         assertEquals(0, product.getInt("version"));
         assertTrue(product.getString("created_at").endsWith("Z"));
         assertEquals(product.getString("created_at"), product.getString("updated_at"));
+        assertEquals(1, TestDatabaseSession.database().count(
+                "SELECT count(*) FROM products WHERE id = ? AND created_at = ?::timestamptz",
+                product.getInt("id"), product.getString("created_at")), "created_at is the stored instant");
         assertEquals(product, api.product(product.getInt("id")));
     }
 
