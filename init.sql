@@ -8,7 +8,9 @@ CREATE TABLE IF NOT EXISTS products (
     stock_quantity INTEGER        NOT NULL DEFAULT 0 CHECK (stock_quantity >= 0),
     version        INTEGER        NOT NULL DEFAULT 0,
     created_at     TIMESTAMPTZ    NOT NULL DEFAULT now(),
-    updated_at     TIMESTAMPTZ    NOT NULL DEFAULT now()
+    updated_at     TIMESTAMPTZ    NOT NULL DEFAULT now(),
+    created_by     TEXT,
+    updated_by     TEXT
 );
 
 -- The original service's sample rows, added once, to an empty catalogue only.
@@ -23,16 +25,19 @@ FROM (VALUES
 ) AS sample (name, description, price, stock_quantity)
 WHERE NOT EXISTS (SELECT 1 FROM products);
 
--- Idempotency-Key of POST /api/products: the key, the SHA-256 of the body it came with, and the response to
--- replay. Written in the same transaction as the product. Keys older than 24 hours are reclaimed and deleted.
+-- Idempotency-Key of POST /api/products: the caller, the key, the SHA-256 of the body it came with, and the
+-- response to replay. A key is the caller's own: the same key from two callers is two keys. Written in the same
+-- transaction as the product. Keys older than 24 hours are reclaimed and deleted.
 CREATE TABLE IF NOT EXISTS idempotency_keys (
-    idempotency_key VARCHAR(255) PRIMARY KEY,
+    caller          TEXT         NOT NULL DEFAULT '',
+    idempotency_key VARCHAR(255) NOT NULL,
     fingerprint     CHAR(64)     NOT NULL,
     status          INTEGER,
     location        TEXT,
     etag            TEXT,
     body            TEXT,
-    created_at      TIMESTAMPTZ  NOT NULL DEFAULT now()
+    created_at      TIMESTAMPTZ  NOT NULL DEFAULT now(),
+    CONSTRAINT idempotency_keys_per_caller PRIMARY KEY (caller, idempotency_key)
 );
 CREATE INDEX IF NOT EXISTS idempotency_keys_created_at ON idempotency_keys (created_at);
 
@@ -40,7 +45,8 @@ CREATE INDEX IF NOT EXISTS idempotency_keys_created_at ON idempotency_keys (crea
 -- deleted (the foreign key refuses it).
 CREATE TABLE IF NOT EXISTS orders (
     id         SERIAL PRIMARY KEY,
-    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    created_by TEXT
 );
 
 CREATE TABLE IF NOT EXISTS order_items (
@@ -50,3 +56,18 @@ CREATE TABLE IF NOT EXISTS order_items (
     PRIMARY KEY (order_id, product_id)
 );
 CREATE INDEX IF NOT EXISTS order_items_product_id ON order_items (product_id);
+
+-- Databases made by an earlier version of this script: who created and changed what (the bearer token's
+-- issuer#subject, null where no token was needed), and idempotency keys per caller instead of global.
+ALTER TABLE products ADD COLUMN IF NOT EXISTS created_by TEXT;
+ALTER TABLE products ADD COLUMN IF NOT EXISTS updated_by TEXT;
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS created_by TEXT;
+ALTER TABLE idempotency_keys ADD COLUMN IF NOT EXISTS caller TEXT NOT NULL DEFAULT '';
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'idempotency_keys_pkey') THEN
+        ALTER TABLE idempotency_keys DROP CONSTRAINT idempotency_keys_pkey;
+        ALTER TABLE idempotency_keys ADD CONSTRAINT idempotency_keys_per_caller PRIMARY KEY (caller, idempotency_key);
+    END IF;
+END
+$$;

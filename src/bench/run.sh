@@ -14,6 +14,8 @@
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres BENCH_DB=products_bench
 #   JAVA_OPTS     JVM flags for the service (default below)
 #   WARMUP=60     seconds of unmeasured load on each target first: Payara's JIT needs minutes to settle
+#   BENCH_AUTH=on writes send a bearer token with the role writer, which the service (and the peer, given the
+#                 same MP_JWT_VERIFY_* variables) verifies; off: no token, the service runs with AUTH_REQUIRED=none
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -41,6 +43,26 @@ command -v bc >/dev/null || apt_install bc
 command -v pgbench >/dev/null || apt_install postgresql-client postgresql-contrib
 command -v psql >/dev/null || apt_install postgresql-client
 pg_isready -q || { echo "PostgreSQL is not answering on $PGHOST:$PGPORT" >&2; exit 1; }
+
+# --- bearer tokens: a key pair of the benchmark's own, trusted by the service and the peer ---------------------
+BENCH_AUTH=${BENCH_AUTH:-on}
+if [ "$BENCH_AUTH" = on ]; then
+  jwt="$out/jwt"
+  mkdir -p "$jwt"
+  [ -f "$jwt/private.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$jwt/private.pem" 2>/dev/null
+  b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
+  export MP_JWT_VERIFY_PUBLICKEY=$(openssl pkey -in "$jwt/private.pem" -pubout | grep -v -- ----- | tr -d '\n')
+  export MP_JWT_VERIFY_ISSUER=urn:products:bench MP_JWT_VERIFY_AUDIENCES=products
+  now=$(date +%s)
+  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+  claims=$(printf '{"iss":"%s","sub":"bench","aud":"products","iat":%d,"exp":%d,"jti":"bench-%d","groups":["writer"]}' \
+    "$MP_JWT_VERIFY_ISSUER" "$now" $((now + 86400)) "$now" | b64url)
+  signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$jwt/private.pem" -binary | b64url)
+  export BENCH_TOKEN="$header.$claims.$signature"
+else
+  export AUTH_REQUIRED=none
+  unset MP_JWT_VERIFY_PUBLICKEY MP_JWT_VERIFY_PUBLICKEY_LOCATION BENCH_TOKEN
+fi
 
 # --- database: init.sql and 1,000 products, reset before every measured run ------------------------------
 if [ -z "${BASE_URL:-}" ]; then
@@ -149,6 +171,11 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load average before: $load_before."
   echo "wrk, the service, PostgreSQL (and the peer) share these cores: compare figures from one run only."
   echo "Each run ${DURATION} s after ${WARMUP} s of warm-up per target; the database is reseeded with 1,000 products before every run."
+  if [ "$BENCH_AUTH" = on ]; then
+    echo "Writes send an RS256 bearer token that the service (and the peer) verify; reads send none (public)."
+  else
+    echo "No tokens: the service runs with AUTH_REQUIRED=none (and the peer without its JWT build)."
+  fi
   echo "pgbench: the same SQL, -M prepared, 16 clients; 'vs db' = service 2xx/s per SQL-equivalent/s."
   echo
   echo "| scenario | c | target | req/s | 2xx/s | p50 ms | p99 ms | 2xx | 3xx | 4xx | 5xx | socket errors | vs db | vs peer |"

@@ -35,3 +35,5 @@ end
 
 products = tonumber(os.getenv("BENCH_PRODUCTS") or "1000")
 json = { ["Content-Type"] = "application/json" }
+-- Writes carry the bearer token run.sh minted (reads are public, as the service ships them).
+if os.getenv("BENCH_TOKEN") then json["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN") end

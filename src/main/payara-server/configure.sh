@@ -50,6 +50,10 @@ asadmin set 'resources.jdbc-connection-pool.products-pool.property.user=${ENV=DB
 asadmin set 'resources.jdbc-connection-pool.products-pool.property.password=${ENV=DB_PASSWORD}'
 asadmin create-jdbc-resource --connectionpoolid=products-pool jdbc/products
 
+# Request headers up to 64 KiB, as on Payara Micro and WildFly: Grizzly's 8 KiB default answers a longer header,
+# such as a bearer token with many groups, with an empty 400 before the WAR can give a problem.
+asadmin set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.header-buffer-length-bytes=65536
+
 # The pool's statistics: admin console (Monitoring Data > Resources), asadmin get -m, JMX and /metrics.
 asadmin set-monitoring-level --module=jdbc-connection-pool --level=HIGH
 asadmin set configs.config.server-config.monitoring-service.mbean-enabled=true

@@ -9,6 +9,9 @@ public final class ApiDocs {
     public static final String PRODUCT_INPUT_SCHEMA = "ProductInput";
     public static final String PAGE_SCHEMA = "ProductPage";
     public static final String REPLAYED = "Idempotent-Replayed";
+    public static final String BEARER = "bearer";
+    public static final String UNAUTHORIZED = "Unauthorized";
+    public static final String FORBIDDEN = "Forbidden";
 
     private ApiDocs() {
     }

@@ -9,6 +9,7 @@ import io.concurrencydb.support.DeployedService;
 import io.concurrencydb.support.Race;
 import io.concurrencydb.support.Server;
 import io.concurrencydb.support.TestDatabaseSession;
+import io.concurrencydb.support.Tokens;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
@@ -283,8 +284,9 @@ class ConditionalRequestsIT extends DeployedService {
         try (Connection other = TestDatabaseSession.database().connect()) {
             other.setAutoCommit(false);
             try (PreparedStatement claim = other.prepareStatement(
-                    "INSERT INTO idempotency_keys (idempotency_key, fingerprint) VALUES (?, 'in flight')")) {
-                claim.setString(1, key);
+                    "INSERT INTO idempotency_keys (caller, idempotency_key, fingerprint) VALUES (?, ?, 'in flight')")) {
+                claim.setString(1, Tokens.callerId("it-writer"));
+                claim.setString(2, key);
                 claim.executeUpdate();
             }
 

@@ -428,8 +428,43 @@ class ProductsApiIT extends DeployedService {
                     body + "'s example is a JSON object, not a string the docs would send quoted");
         }
         assertEquals(Set.of("type", "title", "status", "detail", "instance", "version", "stock_quantity", "lines",
-                        "errors"),
+                        "required_role", "errors"),
                 schemas.getJsonObject("Problem").getJsonObject("properties").keySet());
+    }
+
+    @Test
+    @DisplayName("/openapi is a document client generators accept: unique operation ids, typed headers, security")
+    void openApiIsGeneratorReady() {
+        JsonObject document = Api.json(api.get("openapi", "Accept", "application/json"));
+        assertEquals(Set.of(), document.keySet().stream()
+                        .filter(member -> !Set.of("openapi", "info", "servers", "paths", "components", "security",
+                                "tags", "externalDocs").contains(member) && !member.startsWith("x-"))
+                        .collect(Collectors.toSet()),
+                "top-level members outside OpenAPI");
+        JsonObject bearer = document.getJsonObject("components").getJsonObject("securitySchemes")
+                .getJsonObject("bearer");
+        assertEquals(List.of("http", "bearer"), List.of(bearer.getString("type"), bearer.getString("scheme")));
+        List<String> operationIds = new ArrayList<>();
+        document.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().forEach((method, value) -> {
+            JsonObject operation = value.asJsonObject();
+            String where = method + " " + path;
+            operationIds.add(operation.getString("operationId", where + " has no operationId"));
+            JsonObject responses = operation.getJsonObject("responses");
+            responses.forEach((status, response) -> {
+                JsonObject headers = response.asJsonObject().getJsonObject("headers");
+                if (headers != null) {
+                    headers.forEach((name, header) -> assertTrue(header.asJsonObject().containsKey("schema"),
+                            where + " " + status + " header " + name + " has no schema"));
+                }
+            });
+            assertTrue(operation.containsKey("security"), where + " does not say whether it needs a token");
+            boolean write = !method.equals("get");
+            assertEquals(write ? "[{\"bearer\":[]}]" : "[{}]", operation.getJsonArray("security").toString(), where);
+            assertTrue(responses.containsKey("401"), where + " can answer 401");
+            assertEquals(write, responses.containsKey("403"), where + " answers 403 only where a role is needed");
+        }));
+        assertEquals(List.of("adjustStock", "createProduct", "deleteProduct", "listProducts", "patchProduct",
+                "placeOrder", "readOrder", "readProduct", "replaceProduct"), operationIds.stream().sorted().toList());
     }
 
     private static String field(HttpResponse<String> response) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.concurrencydb.support.Api;
 import io.concurrencydb.support.DeployedService;
+import io.concurrencydb.support.Tokens;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -163,6 +164,7 @@ class HostileInputIT extends DeployedService {
     @DisplayName("R3 a declared body over 1 MiB is refused at once, before it is sent")
     void declaredOversizedBodyIsRefusedAtOnce() throws IOException {
         String head = "POST /api/products HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Authorization: Bearer " + Tokens.writer() + "\r\n"
                 + "Content-Length: 50000000\r\nConnection: close\r\n\r\n{";
         try (Socket socket = new Socket("127.0.0.1", port())) {
             socket.setSoTimeout(5000);

@@ -15,18 +15,41 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 
-/** A small HTTP client for the service under test, always over loopback. */
+/**
+ * A small HTTP client for the service under test, always over loopback. It sends a bearer token with the role
+ * writer on every request unless told otherwise ({@link #as}, {@link #anonymous}), as a real client of the
+ * service does, and unless the request names its own Authorization header.
+ */
 public final class Api {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String AUTHORIZATION = "Authorization";
 
     private final URI base;
     private final HttpClient http;
+    private final String token;
 
     /** The URL Arquillian injects may name another interface; only its port is kept. */
     public Api(URL deployment) {
-        this.base = URI.create("http://127.0.0.1:" + deployment.getPort() + "/");
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+        this(URI.create("http://127.0.0.1:" + deployment.getPort() + "/"),
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build(),
+                Tokens.writer());
+    }
+
+    private Api(URI base, HttpClient http, String token) {
+        this.base = base;
+        this.http = http;
+        this.token = token;
+    }
+
+    /** The same client with another bearer token. */
+    public Api as(String bearerToken) {
+        return new Api(base, http, bearerToken);
+    }
+
+    /** The same client without a token. */
+    public Api anonymous() {
+        return new Api(base, http, null);
     }
 
     public URI uri(String path) {
@@ -94,7 +117,22 @@ public final class Api {
 
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT);
-        return headers.length == 0 ? request : request.headers(headers);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        if (token != null && !namesAuthorization(headers)) {
+            request.header(AUTHORIZATION, "Bearer " + token);
+        }
+        return request;
+    }
+
+    private static boolean namesAuthorization(String... headers) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase(AUTHORIZATION)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

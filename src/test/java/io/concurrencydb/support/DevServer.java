@@ -9,17 +9,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The README's run command: the built WAR on Payara Micro, against DB_URL or else an embedded PostgreSQL,
  * schema applied, ready when /health/ready and the API answer. Ctrl-C stops the server and the database.
+ *
+ * <p>Bearer tokens: with MP_JWT_VERIFY_PUBLICKEY or MP_JWT_VERIFY_PUBLICKEY_LOCATION in the environment the server
+ * trusts that key (an identity provider's, or one shared by several instances) and nothing is made here.
+ * Otherwise a development key pair is kept under target/dev-jwt, the server trusts it, and a writer's and a
+ * reader's token are printed and saved beside it, ready for curl and Swagger UI.
  */
 public final class DevServer {
 
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
+    private static final Path DEV_KEYS = Path.of("target", "dev-jwt");
+    private static final String DEV_ISSUER = "urn:products:dev";
+    private static final Duration DEV_TOKEN_LIFETIME = Duration.ofHours(12);
 
     public static void main(String[] args) throws Exception {
         Path target = Path.of("target");
@@ -44,6 +55,7 @@ public final class DevServer {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         payara.environment().putAll(database.serverEnvironment());
+        List<String> tokenLines = trustTokens(payara.environment());
         Process server = payara.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, database)));
 
@@ -56,16 +68,49 @@ public final class DevServer {
             lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.out::println);
             System.exit(1);
         }
+        tokenLines.forEach(System.out::println);
         System.out.printf("Products service ready at %s in %.1f s (database: %s). Ctrl-C stops it.%n",
                 base, Duration.between(started, Instant.now()).toMillis() / 1000.0, database.url());
         System.exit(server.waitFor());
+    }
+
+    /**
+     * Points the server at the token key the environment names, or else at the development key pair, whose
+     * tokens it then mints. Returns what to tell the user.
+     */
+    private static List<String> trustTokens(Map<String, String> environment) throws IOException {
+        if (environment.containsKey("MP_JWT_VERIFY_PUBLICKEY")
+                || environment.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
+            return List.of("Bearer tokens: verified with the key MP_JWT_VERIFY_PUBLICKEY(_LOCATION) names, issuer "
+                    + environment.getOrDefault("MP_JWT_VERIFY_ISSUER", "(MP_JWT_VERIFY_ISSUER unset)")
+                    + ", audience " + environment.getOrDefault("MP_JWT_VERIFY_AUDIENCES",
+                    "(MP_JWT_VERIFY_AUDIENCES unset)"));
+        }
+        KeyPair keys = Tokens.loadOrCreate(DEV_KEYS);
+        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                DEV_KEYS.resolve("public.pem").toAbsolutePath().toUri().toString());
+        environment.put("MP_JWT_VERIFY_ISSUER", DEV_ISSUER);
+        environment.put("MP_JWT_VERIFY_AUDIENCES", Tokens.AUDIENCE);
+        String writer = Tokens.sign(Tokens.header(),
+                Tokens.claims(DEV_ISSUER, "dev-writer", DEV_TOKEN_LIFETIME, "writer", "reader").build(),
+                keys.getPrivate());
+        String reader = Tokens.sign(Tokens.header(),
+                Tokens.claims(DEV_ISSUER, "dev-reader", DEV_TOKEN_LIFETIME, "reader").build(), keys.getPrivate());
+        Files.writeString(DEV_KEYS.resolve("writer.token"), writer);
+        Files.writeString(DEV_KEYS.resolve("reader.token"), reader);
+        return List.of(
+                "Development bearer tokens (key pair in " + DEV_KEYS + ", valid for 12 hours):",
+                "  writer (" + DEV_KEYS.resolve("writer.token") + "): " + writer,
+                "  reader (" + DEV_KEYS.resolve("reader.token") + "): " + reader);
     }
 
     /** Waits until readiness is UP and the API answers: Payara Micro logs "ready" even if deployment failed. */
     private static boolean awaitReady(Process server, String base, Instant deadline) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline) && server.isAlive()) {
-            if (answers(http, base + "health/ready") && answers(http, base + "api/products?limit=1")) {
+            // the API answers 401 when AUTH_REQUIRED=all: served, which is all this waits for
+            if (status(http, base + "health/ready") == 200
+                    && Set.of(200, 401).contains(status(http, base + "api/products?limit=1"))) {
                 return true;
             }
             Thread.sleep(250);
@@ -73,12 +118,12 @@ public final class DevServer {
         return false;
     }
 
-    private static boolean answers(HttpClient http, String url) throws InterruptedException {
+    private static int status(HttpClient http, String url) throws InterruptedException {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            return false;
+            return -1;
         }
     }
 

@@ -7,7 +7,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Prepares the database before the first integration test and stops it after the last. Failsafe sets
  * {@code products.it.database}: "embedded" starts one on the port Maven reserved and gives its URL to the
- * server through DB_URL; "environment" uses the DB_URL the user set. Either way init.sql is applied.
+ * server through DB_URL; "environment" uses the DB_URL the user set. Either way init.sql is applied. It also
+ * makes the suite's token key pair (support.Tokens), whose public key every server reads when it starts.
  */
 public class TestDatabaseSession implements LauncherSessionListener {
 
@@ -19,6 +20,7 @@ public class TestDatabaseSession implements LauncherSessionListener {
         if (mode == null || database != null) {
             return;
         }
+        Tokens.keys();
         try {
             database = "embedded".equals(mode)
                     ? Database.embedded(Path.of("target", "embedded-pg"), Integer.getInteger("products.it.db.port"))

@@ -23,9 +23,10 @@ public final class ProductJson {
     static final int PRICE_SCALE = 2;
 
     // The server-owned members a client may send back from a read are ignored on writes (rule C5).
-    private static final Set<String> SERVER_OWNED = Set.of("id", "version", "created_at", "updated_at");
+    private static final Set<String> SERVER_OWNED = Set.of("id", "version", "created_at", "updated_at",
+            "created_by", "updated_by");
     private static final Set<String> KNOWN = Set.of("name", "description", "price", "stock_quantity",
-            "id", "version", "created_at", "updated_at");
+            "id", "version", "created_at", "updated_at", "created_by", "updated_by");
 
     private ProductJson() {
     }
@@ -117,6 +118,8 @@ public final class ProductJson {
                 .add("stock_quantity", product.stockQuantity())
                 .add("version", product.version())
                 .add("created_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(product.createdAt()))
-                .add("updated_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(product.updatedAt()));
+                .add("updated_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(product.updatedAt()))
+                .add("created_by", JsonBuilders.nullable(product.createdBy()))
+                .add("updated_by", JsonBuilders.nullable(product.updatedBy()));
     }
 }

@@ -14,6 +14,7 @@ import io.concurrencydb.platform.idempotency.IdempotencyKey;
 import io.concurrencydb.platform.idempotency.StoredResponse;
 import io.concurrencydb.platform.json.JsonBody;
 import io.concurrencydb.platform.problem.EntityNotFoundException;
+import io.concurrencydb.platform.security.Callers;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
@@ -69,15 +71,15 @@ public class ProductsResource {
     ProductService products;
 
     @POST
-    @Operation(summary = "Create a product",
+    @Operation(operationId = "createProduct", summary = "Create a product",
             description = "Starts at version 0. With an Idempotency-Key, a retry with the same key and body "
                     + "returns the first response instead of creating another product.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = ApiDocs.PRODUCT_INPUT_SCHEMA)))
     @APIResponse(responseCode = "201", description = "Created (or, for a repeated Idempotency-Key, the first "
             + "response again, marked Idempotent-Replayed: true)",
-            headers = {@Header(name = HttpHeaders.LOCATION), @Header(name = HttpHeaders.ETAG),
-                    @Header(name = ApiDocs.REPLAYED)},
+            headers = {@Header(name = HttpHeaders.LOCATION, schema = @Schema(type = SchemaType.STRING, format = "uri-reference")), @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = ApiDocs.REPLAYED, schema = @Schema(type = SchemaType.BOOLEAN))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
     @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still running",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
@@ -92,14 +94,16 @@ public class ProductsResource {
                     description = "1 to 255 printable ASCII characters; remembered for 24 hours")
             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Context UriInfo uriInfo,
+            @Context SecurityContext security,
             InputStream body) {
         byte[] bytes = JsonBody.read(body);
         ProductDraft draft = ProductJson.readDraft(JsonBody.parseObject(bytes));
         IdempotencyKey key = IdempotencyKey.of(idempotencyKey, bytes);
+        String caller = Callers.id(security.getUserPrincipal());
         if (key == null) {
-            return created(products.create(draft), uriInfo);
+            return created(products.create(draft, caller), uriInfo);
         }
-        Creation creation = products.createOnce(key, draft, product -> stored(created(product, uriInfo)));
+        Creation creation = products.createOnce(key, draft, caller, product -> stored(created(product, uriInfo)));
         StoredResponse response = creation.response();
         return Response.status(response.status())
                 .location(uriInfo.getBaseUri().resolve(response.location()))
@@ -110,7 +114,7 @@ public class ProductsResource {
     }
 
     @GET
-    @Operation(summary = "List products by id", description = "A page and the total, read in one statement.")
+    @Operation(operationId = "listProducts", summary = "List products by id", description = "A page and the total, read in one statement.")
     @APIResponse(responseCode = "200", description = "The page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PAGE_SCHEMA)))
     public String list(
@@ -123,11 +127,11 @@ public class ProductsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a product")
-    @APIResponse(responseCode = "200", description = "The product", headers = @Header(name = HttpHeaders.ETAG),
+    @Operation(operationId = "readProduct", summary = "Read a product")
+    @APIResponse(responseCode = "200", description = "The product", headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
     @APIResponse(responseCode = "304", description = "If-None-Match named the current version; no body",
-            headers = @Header(name = HttpHeaders.ETAG))
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     public Response read(
@@ -146,19 +150,19 @@ public class ProductsResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace a product",
+    @Operation(operationId = "replaceProduct", summary = "Replace a product",
             description = "Conditional: send If-Match with the ETag you read, or the version you read in the "
                     + "body. The check and the write are one statement; the version goes up by one.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = ApiDocs.PRODUCT_INPUT_SCHEMA)))
-    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = HttpHeaders.ETAG),
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "409", description = "The body's version is stale; nothing changed",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "412", description = "If-Match names no current version; nothing changed",
-            headers = @Header(name = HttpHeaders.ETAG),
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "428", description = "Neither If-Match nor a body version",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
@@ -167,28 +171,30 @@ public class ProductsResource {
             @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_MATCH,
                     description = "The ETag you read (a list, or * for any version)")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context SecurityContext security,
             InputStream body) {
         long productId = Parameters.id(id, "product");
         Replacement replacement = ProductJson.readReplacement(JsonBody.readObject(body));
         ExpectedVersion expected = ExpectedVersion.required(ifMatch, replacement.version());
-        return ok(products.replace(productId, expected, replacement.draft()));
+        return ok(products.replace(productId, expected, replacement.draft(),
+                Callers.id(security.getUserPrincipal())));
     }
 
     @PATCH
     @Path("{id}")
     @Consumes(MERGE_PATCH)
-    @Operation(summary = "Change some members of a product",
+    @Operation(operationId = "patchProduct", summary = "Change some members of a product",
             description = "An RFC 7396 merge patch: only the members sent change; null clears description. "
                     + "Conditional like PUT, validated like PUT.")
     @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH, schema = @Schema(ref = "ProductPatch")))
-    @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = HttpHeaders.ETAG),
+    @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "409", description = "The body's version is stale; nothing changed",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "412", description = "If-Match names no current version; nothing changed",
-            headers = @Header(name = HttpHeaders.ETAG),
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "415", description = "The body is not application/merge-patch+json",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
@@ -199,21 +205,22 @@ public class ProductsResource {
             @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_MATCH,
                     description = "The ETag you read (a list, or * for any version)")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context SecurityContext security,
             InputStream body) {
         long productId = Parameters.id(id, "product");
         Patch patch = ProductJson.readPatch(JsonBody.readObject(body));
         ExpectedVersion expected = ExpectedVersion.required(ifMatch, patch.version());
-        return ok(products.patch(productId, expected, patch.change()));
+        return ok(products.patch(productId, expected, patch.change(), Callers.id(security.getUserPrincipal())));
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a product", description = "Unconditional unless If-Match is sent.")
+    @Operation(operationId = "deleteProduct", summary = "Delete a product", description = "Unconditional unless If-Match is sent.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "412", description = "If-Match names no current version; nothing changed",
-            headers = @Header(name = HttpHeaders.ETAG),
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     public void delete(
             @PathParam("id") String id,

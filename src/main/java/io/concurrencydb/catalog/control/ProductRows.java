@@ -8,7 +8,7 @@ import java.sql.SQLException;
 /** Maps a row selected with {@link #COLUMNS} to a {@link Product}. */
 public final class ProductRows {
 
-    public static final String COLUMNS = "id, name, description, price, stock_quantity, version, created_at, updated_at";
+    public static final String COLUMNS = "id, name, description, price, stock_quantity, version, created_at, updated_at, created_by, updated_by";
 
     private ProductRows() {
     }
@@ -22,6 +22,8 @@ public final class ProductRows {
                 row.getInt("stock_quantity"),
                 row.getLong("version"),
                 Sql.utc(row, "created_at"),
-                Sql.utc(row, "updated_at"));
+                Sql.utc(row, "updated_at"),
+                row.getString("created_by"),
+                row.getString("updated_by"));
     }
 }

@@ -32,8 +32,8 @@ import javax.sql.DataSource;
 public class ProductService {
 
     private static final String INSERT = """
-            INSERT INTO products (name, description, price, stock_quantity)
-            VALUES (?, ?, ?, ?)
+            INSERT INTO products (name, description, price, stock_quantity, created_by, updated_by)
+            VALUES (?, ?, ?, ?, ?, ?)
             RETURNING %s""".formatted(ProductRows.COLUMNS);
 
     private static final String SELECT_ONE = """
@@ -54,7 +54,7 @@ public class ProductService {
     private static final String UPDATE = """
             UPDATE products
             SET name = ?, description = ?, price = ?, stock_quantity = ?,
-                version = version + 1, updated_at = now()
+                version = version + 1, updated_at = now(), updated_by = ?
             WHERE id = ? AND (? OR version = ANY(?))
             RETURNING %s""".formatted(ProductRows.COLUMNS);
 
@@ -69,10 +69,13 @@ public class ProductService {
     @EJB
     IdempotencyStore idempotency;
 
-    public Product create(ProductDraft draft) {
+    /** Creates the product; {@code caller} is recorded as its creator and last writer (null: no token). */
+    public Product create(ProductDraft draft, String caller) {
         try (Connection connection = Sql.connect(dataSource);
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             bindDraft(insert, draft);
+            insert.setString(5, caller);
+            insert.setString(6, caller);
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 return ProductRows.map(row);
@@ -83,16 +86,17 @@ public class ProductService {
     }
 
     /**
-     * Creates the product once per idempotency key: the key, the product and the response {@code render} makes
-     * of it commit together. A repeated key gets the stored response and creates nothing.
+     * Creates the product once per idempotency key of this caller: the key, the product and the response
+     * {@code render} makes of it commit together. A repeated key gets the stored response and creates nothing.
      */
-    public Creation createOnce(IdempotencyKey key, ProductDraft draft, Function<Product, StoredResponse> render) {
-        Optional<StoredResponse> earlier = idempotency.claim(key);
+    public Creation createOnce(IdempotencyKey key, ProductDraft draft, String caller,
+                               Function<Product, StoredResponse> render) {
+        Optional<StoredResponse> earlier = idempotency.claim(caller, key);
         if (earlier.isPresent()) {
             return new Creation(earlier.get(), true);
         }
-        StoredResponse response = render.apply(create(draft));
-        idempotency.record(key, response);
+        StoredResponse response = render.apply(create(draft, caller));
+        idempotency.record(caller, key, response);
         return new Creation(response, false);
     }
 
@@ -134,9 +138,9 @@ public class ProductService {
     }
 
     /** Replaces the product if its version is one {@code expected} allows; otherwise changes nothing. */
-    public Product replace(long id, ExpectedVersion expected, ProductDraft draft) {
+    public Product replace(long id, ExpectedVersion expected, ProductDraft draft, String caller) {
         try (Connection connection = Sql.connect(dataSource)) {
-            Optional<Product> replaced = update(connection, id, expected, draft);
+            Optional<Product> replaced = update(connection, id, expected, draft, caller);
             return replaced.isPresent() ? replaced.get()
                     : alreadyApplied(expected, find(connection, id, SELECT_ONE), draft);
         } catch (SQLException e) {
@@ -148,14 +152,14 @@ public class ProductService {
      * Applies {@code change} to the product as stored, if its version is one {@code expected} allows. The row
      * stays locked from the read to the write, so the version the change was computed on is the one replaced.
      */
-    public Product patch(long id, ExpectedVersion expected, UnaryOperator<ProductDraft> change) {
+    public Product patch(long id, ExpectedVersion expected, UnaryOperator<ProductDraft> change, String caller) {
         try (Connection connection = Sql.connect(dataSource)) {
             Product current = find(connection, id, SELECT_FOR_UPDATE);
             ProductDraft changed = change.apply(draftOf(current));
             if (!expected.matches(current.version())) {
                 return alreadyApplied(expected, current, changed);
             }
-            return update(connection, id, ExpectedVersion.exactly(current.version()), changed).orElseThrow();
+            return update(connection, id, ExpectedVersion.exactly(current.version()), changed, caller).orElseThrow();
         } catch (SQLException e) {
             throw Sql.failure(e);
         }
@@ -180,11 +184,12 @@ public class ProductService {
     }
 
     private static Optional<Product> update(Connection connection, long id, ExpectedVersion expected,
-                                            ProductDraft draft) throws SQLException {
+                                            ProductDraft draft, String caller) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
             bindDraft(update, draft);
-            update.setLong(5, id);
-            bindExpected(connection, update, 6, expected);
+            update.setString(5, caller);
+            update.setLong(6, id);
+            bindExpected(connection, update, 7, expected);
             try (ResultSet row = update.executeQuery()) {
                 return row.next() ? Optional.of(ProductRows.map(row)) : Optional.empty();
             }

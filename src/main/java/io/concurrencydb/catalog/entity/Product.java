@@ -3,7 +3,7 @@ package io.concurrencydb.catalog.entity;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-/** A product as stored. */
+/** A product as stored; {@code createdBy} and {@code updatedBy} are caller ids, null where no token was needed. */
 public record Product(
         long id,
         String name,
@@ -12,5 +12,7 @@ public record Product(
         int stockQuantity,
         long version,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        String createdBy,
+        String updatedBy) {
 }

@@ -10,6 +10,7 @@ import io.concurrencydb.platform.json.JsonBuilders;
 import io.concurrencydb.platform.json.JsonFields;
 import io.concurrencydb.platform.problem.EntityNotFoundException;
 import io.concurrencydb.platform.problem.InvalidInputException;
+import io.concurrencydb.platform.security.Callers;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,12 +57,13 @@ public class OrdersResource {
     OrderService orders;
 
     @POST
-    @Operation(summary = "Place an order",
+    @Operation(operationId = "placeOrder", summary = "Place an order",
             description = "Takes the stock of every line in one transaction, or of none. Lines naming the same "
                     + "product are merged.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "OrderInput")))
-    @APIResponse(responseCode = "201", description = "Placed", headers = @Header(name = HttpHeaders.LOCATION),
+    @APIResponse(responseCode = "201", description = "Placed", headers = @Header(name = HttpHeaders.LOCATION,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Order")))
     @APIResponse(responseCode = "400", description = "Invalid lines",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
@@ -67,8 +71,8 @@ public class OrdersResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "422", description = "Some products do not exist (listed); nothing taken",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    public Response place(@Context UriInfo uriInfo, InputStream body) {
-        Order order = orders.place(readLines(JsonBody.readObject(body)));
+    public Response place(@Context UriInfo uriInfo, @Context SecurityContext security, InputStream body) {
+        Order order = orders.place(readLines(JsonBody.readObject(body)), Callers.id(security.getUserPrincipal()));
         return Response.created(uriInfo.getBaseUriBuilder().path("orders/{id}").build(order.id()))
                 .entity(write(order).toString())
                 .build();
@@ -76,7 +80,7 @@ public class OrdersResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read an order")
+    @Operation(operationId = "readOrder", summary = "Read an order")
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Order")))
     @APIResponse(responseCode = "404", description = "No such order",
@@ -123,6 +127,7 @@ public class OrdersResource {
                 .add("id", order.id())
                 .add("items", items)
                 .add("created_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(order.createdAt()))
+                .add("created_by", JsonBuilders.nullable(order.createdBy()))
                 .build();
     }
 }

@@ -33,17 +33,17 @@ public class OrderService {
 
     private static final String TAKE_STOCK = """
             UPDATE products
-            SET stock_quantity = stock_quantity - ?, version = version + 1, updated_at = now()
+            SET stock_quantity = stock_quantity - ?, version = version + 1, updated_at = now(), updated_by = ?
             WHERE id = ?""";
 
     private static final String INSERT_ORDER = """
-            INSERT INTO orders DEFAULT VALUES RETURNING id, created_at""";
+            INSERT INTO orders (created_by) VALUES (?) RETURNING id, created_at""";
 
     private static final String INSERT_LINE = """
             INSERT INTO order_items (order_id, product_id, quantity) VALUES (?, ?, ?)""";
 
     private static final String SELECT_ORDER = """
-            SELECT o.id, o.created_at, i.product_id, i.quantity
+            SELECT o.id, o.created_at, o.created_by, i.product_id, i.quantity
             FROM orders o LEFT JOIN order_items i ON i.order_id = o.id
             WHERE o.id = ?
             ORDER BY i.product_id""";
@@ -51,8 +51,11 @@ public class OrderService {
     @Resource(name = Sql.DATA_SOURCE)
     DataSource dataSource;
 
-    /** Takes the stock of every line, or of none. {@code lines} are merged and sorted by product id. */
-    public Order place(List<OrderLine> lines) {
+    /**
+     * Takes the stock of every line, or of none. {@code lines} are merged and sorted by product id; {@code caller}
+     * is recorded as the order's creator and the products' last writer.
+     */
+    public Order place(List<OrderLine> lines, String caller) {
         try (Connection connection = Sql.connect(dataSource)) {
             Map<Long, Integer> stock = lockProducts(connection, lines);
             List<Long> unknown = lines.stream().map(OrderLine::productId).filter(id -> !stock.containsKey(id)).toList();
@@ -68,8 +71,8 @@ public class OrderService {
             if (!shortLines.isEmpty()) {
                 throw new StockShortException(shortLines);
             }
-            takeStock(connection, lines);
-            return insertOrder(connection, lines);
+            takeStock(connection, lines, caller);
+            return insertOrder(connection, lines, caller);
         } catch (SQLException e) {
             throw Sql.failure(e);
         }
@@ -84,13 +87,15 @@ public class OrderService {
             try (ResultSet rows = select.executeQuery()) {
                 List<OrderLine> lines = new ArrayList<>();
                 OffsetDateTime createdAt = null;
+                String createdBy = null;
                 while (rows.next()) {
                     createdAt = Sql.utc(rows, "created_at");
+                    createdBy = rows.getString("created_by");
                     if (rows.getObject("product_id") != null) {
                         lines.add(new OrderLine(rows.getLong("product_id"), rows.getInt("quantity")));
                     }
                 }
-                return createdAt == null ? Optional.empty() : Optional.of(new Order(id, lines, createdAt));
+                return createdAt == null ? Optional.empty() : Optional.of(new Order(id, lines, createdAt, createdBy));
             }
         } catch (SQLException e) {
             throw Sql.failure(e);
@@ -111,25 +116,30 @@ public class OrderService {
         }
     }
 
-    private static void takeStock(Connection connection, List<OrderLine> lines) throws SQLException {
+    private static void takeStock(Connection connection, List<OrderLine> lines, String caller)
+            throws SQLException {
         try (PreparedStatement take = connection.prepareStatement(TAKE_STOCK)) {
             for (OrderLine line : lines) {
                 take.setInt(1, line.quantity());
-                take.setLong(2, line.productId());
+                take.setString(2, caller);
+                take.setLong(3, line.productId());
                 take.addBatch();
             }
             take.executeBatch();
         }
     }
 
-    private static Order insertOrder(Connection connection, List<OrderLine> lines) throws SQLException {
+    private static Order insertOrder(Connection connection, List<OrderLine> lines, String caller)
+            throws SQLException {
         long id;
         OffsetDateTime createdAt;
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_ORDER);
-             ResultSet row = insert.executeQuery()) {
-            row.next();
-            id = row.getLong("id");
-            createdAt = Sql.utc(row, "created_at");
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_ORDER)) {
+            insert.setString(1, caller);
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                id = row.getLong("id");
+                createdAt = Sql.utc(row, "created_at");
+            }
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT_LINE)) {
             for (OrderLine line : lines) {
@@ -140,6 +150,6 @@ public class OrderService {
             }
             insert.executeBatch();
         }
-        return new Order(id, lines, createdAt);
+        return new Order(id, lines, createdAt, caller);
     }
 }

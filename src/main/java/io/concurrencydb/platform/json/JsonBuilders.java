@@ -2,6 +2,7 @@ package io.concurrencydb.platform.json;
 
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonValue;
 import java.util.Map;
 
 /**
@@ -11,6 +12,11 @@ import java.util.Map;
 public final class JsonBuilders {
 
     public static final JsonBuilderFactory FACTORY = Json.createBuilderFactory(Map.of());
+
+    /** The string, or JSON null. */
+    public static JsonValue nullable(String value) {
+        return value == null ? JsonValue.NULL : Json.createValue(value);
+    }
 
     private JsonBuilders() {
     }

@@ -70,6 +70,17 @@ public final class Problem {
         return this;
     }
 
+    /** How to authenticate (401) or why the credentials fall short (403), as RFC 6750 section 3 spells it. */
+    public Problem challenge(String wwwAuthenticate) {
+        headers.put(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate);
+        return this;
+    }
+
+    public Problem with(String member, String value) {
+        extensions.add(member, value);
+        return this;
+    }
+
     /** Tells the client the current version of the resource (412). */
     public Problem currentTag(EntityTag tag) {
         headers.put(HttpHeaders.ETAG, tag);

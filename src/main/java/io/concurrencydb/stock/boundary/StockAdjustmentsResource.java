@@ -7,6 +7,7 @@ import io.concurrencydb.platform.http.Parameters;
 import io.concurrencydb.platform.json.JsonBody;
 import io.concurrencydb.platform.json.JsonFields;
 import io.concurrencydb.platform.problem.InvalidInputException;
+import io.concurrencydb.platform.security.Callers;
 import io.concurrencydb.stock.control.StockAdjustments;
 import io.concurrencydb.stock.entity.Adjusted;
 import io.concurrencydb.stock.entity.Strategy;
@@ -18,9 +19,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Set;
@@ -53,13 +56,13 @@ public class StockAdjustmentsResource {
     StockAdjustments adjustments;
 
     @POST
-    @Operation(summary = "Adjust a product's stock",
+    @Operation(operationId = "adjustStock", summary = "Adjust a product's stock",
             description = "delta: a non-zero whole number; strategy: atomic (default), optimistic, pessimistic or "
                     + "serializable. No strategy loses an adjustment or oversells.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "StockAdjustment")))
     @APIResponse(responseCode = "200", description = "Adjusted; the version went up by one",
-            headers = {@Header(name = HttpHeaders.ETAG), @Header(name = ATTEMPTS,
+            headers = {@Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)), @Header(name = ATTEMPTS,
                     schema = @Schema(type = SchemaType.INTEGER))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
     @APIResponse(responseCode = "400", description = "Invalid delta or strategy",
@@ -71,9 +74,9 @@ public class StockAdjustmentsResource {
     @APIResponse(responseCode = "422", description = "The stock would pass 2147483647",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "503", description = "Retries ran out or a lock wait timed out; retry later",
-            headers = @Header(name = HttpHeaders.RETRY_AFTER),
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    public Response adjust(@PathParam("id") String id, InputStream body) {
+    public Response adjust(@PathParam("id") String id, @Context SecurityContext security, InputStream body) {
         long productId = Parameters.id(id, "product");
         JsonObject request = JsonBody.readObject(body);
         JsonFields fields = new JsonFields(request, MEMBERS);
@@ -86,7 +89,8 @@ public class StockAdjustmentsResource {
         Strategy strategy = strategyName == null ? Strategy.ATOMIC : Strategy.fromWireName(strategyName)
                 .orElseThrow(() -> new InvalidInputException("strategy", "must be one of " + STRATEGIES));
 
-        Adjusted adjusted = adjustments.adjust(productId, delta.intValue(), strategy);
+        Adjusted adjusted = adjustments.adjust(productId, delta.intValue(), strategy,
+                Callers.id(security.getUserPrincipal()));
         return Response.ok(ProductJson.write(adjusted.product()).toString())
                 .tag(EntityTags.of(adjusted.product().version()))
                 .header(ATTEMPTS, adjusted.attempts())

@@ -40,12 +40,13 @@ public class StockAdjustments {
     @Inject
     StockCounters counters;
 
-    public Adjusted adjust(long productId, int delta, Strategy strategy) {
+    /** Adjusts the stock; {@code caller} is recorded as the product's last writer. */
+    public Adjusted adjust(long productId, int delta, Strategy strategy, String caller) {
         long deadline = System.nanoTime() + MAX_TIME.toNanos();
         for (int attempt = 1; ; attempt++) {
             AtomicInteger completed = new AtomicInteger(Status.STATUS_UNKNOWN);
             try {
-                Product product = once(productId, delta, strategy, completed);
+                Product product = once(productId, delta, strategy, caller, completed);
                 counters.count(strategy, Event.ACCEPTED);
                 return new Adjusted(product, attempt);
             } catch (InsufficientStockException e) {
@@ -72,12 +73,13 @@ public class StockAdjustments {
         }
     }
 
-    private Product once(long productId, int delta, Strategy strategy, AtomicInteger completed) throws Exception {
+    private Product once(long productId, int delta, Strategy strategy, String caller, AtomicInteger completed)
+            throws Exception {
         return switch (strategy) {
-            case ATOMIC -> transactions.atomic(productId, delta);
-            case OPTIMISTIC -> transactions.optimistic(productId, delta);
-            case PESSIMISTIC -> transactions.pessimistic(productId, delta);
-            case SERIALIZABLE -> transactions.serializable(productId, delta, completed);
+            case ATOMIC -> transactions.atomic(productId, delta, caller);
+            case OPTIMISTIC -> transactions.optimistic(productId, delta, caller);
+            case PESSIMISTIC -> transactions.pessimistic(productId, delta, caller);
+            case SERIALIZABLE -> transactions.serializable(productId, delta, caller, completed);
         };
     }
 

@@ -34,7 +34,7 @@ public class StockTransactions {
     // The range check is in the WHERE, so the stock never leaves 0..2147483647 and no read comes first.
     private static final String ADD_IF_IN_RANGE = """
             UPDATE products
-            SET stock_quantity = stock_quantity + ?, version = version + 1, updated_at = now()
+            SET stock_quantity = stock_quantity + ?, version = version + 1, updated_at = now(), updated_by = ?
             WHERE id = ? AND stock_quantity::bigint + ? BETWEEN 0 AND 2147483647
             RETURNING %s""".formatted(ProductRows.COLUMNS);
 
@@ -45,13 +45,13 @@ public class StockTransactions {
 
     private static final String SET_IF_VERSION = """
             UPDATE products
-            SET stock_quantity = ?, version = version + 1, updated_at = now()
+            SET stock_quantity = ?, version = version + 1, updated_at = now(), updated_by = ?
             WHERE id = ? AND version = ?
             RETURNING %s""".formatted(ProductRows.COLUMNS);
 
     private static final String SET = """
             UPDATE products
-            SET stock_quantity = ?, version = version + 1, updated_at = now()
+            SET stock_quantity = ?, version = version + 1, updated_at = now(), updated_by = ?
             WHERE id = ?
             RETURNING %s""".formatted(ProductRows.COLUMNS);
 
@@ -63,12 +63,13 @@ public class StockTransactions {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    public Product atomic(long id, int delta) {
+    public Product atomic(long id, int delta, String caller) {
         try (Connection connection = Sql.connect(dataSource);
              PreparedStatement update = connection.prepareStatement(ADD_IF_IN_RANGE)) {
             update.setInt(1, delta);
-            update.setLong(2, id);
-            update.setInt(3, delta);
+            update.setString(2, caller);
+            update.setLong(3, id);
+            update.setInt(4, delta);
             while (true) {
                 try (ResultSet row = update.executeQuery()) {
                     if (row.next()) {
@@ -87,21 +88,21 @@ public class StockTransactions {
         }
     }
 
-    public Product optimistic(long id, int delta) {
+    public Product optimistic(long id, int delta, String caller) {
         try (Connection connection = Sql.connect(dataSource)) {
             Product current = select(connection, SELECT, id);
-            return write(connection, SET_IF_VERSION, id, next(current, delta), current.version())
+            return write(connection, SET_IF_VERSION, id, next(current, delta), caller, current.version())
                     .orElseThrow(WriteConflictException::new);
         } catch (SQLException e) {
             throw Sql.failure(e);
         }
     }
 
-    public Product pessimistic(long id, int delta) {
+    public Product pessimistic(long id, int delta, String caller) {
         try (Connection connection = Sql.connect(dataSource)) {
             execute(connection, "SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
             Product current = select(connection, SELECT_FOR_UPDATE, id);
-            return write(connection, SET, id, next(current, delta), null).orElseThrow();
+            return write(connection, SET, id, next(current, delta), caller, null).orElseThrow();
         } catch (SQLException e) {
             // a lock wait past LOCK_TIMEOUT (SQLSTATE 55P03) becomes a 503 contention problem in Sql.failure
             throw Sql.failure(e);
@@ -112,7 +113,7 @@ public class StockTransactions {
      * PostgreSQL may refuse a serializable transaction at commit, which Payara reports without the SQLSTATE; the
      * outcome the transaction manager gives {@code completed} tells the caller whether it was rolled back.
      */
-    public Product serializable(long id, int delta, AtomicInteger completed) {
+    public Product serializable(long id, int delta, String caller, AtomicInteger completed) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -127,7 +128,7 @@ public class StockTransactions {
             // must be the transaction's first statement
             execute(connection, "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
             Product current = select(connection, SELECT, id);
-            return write(connection, SET, id, next(current, delta), null).orElseThrow();
+            return write(connection, SET, id, next(current, delta), caller, null).orElseThrow();
         } catch (SQLException e) {
             // 25001: a statement ran before SET TRANSACTION on this connection. Payara runs the pool's init SQL
             // (the timeouts) on a connection it creates inside a transaction, so the first use of a new
@@ -170,12 +171,13 @@ public class StockTransactions {
     }
 
     private static java.util.Optional<Product> write(Connection connection, String sql, long id, int stock,
-                                                     Long expectedVersion) throws SQLException {
+                                                     String caller, Long expectedVersion) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             update.setInt(1, stock);
-            update.setLong(2, id);
+            update.setString(2, caller);
+            update.setLong(3, id);
             if (expectedVersion != null) {
-                update.setLong(3, expectedVersion);
+                update.setLong(4, expectedVersion);
             }
             try (ResultSet row = update.executeQuery()) {
                 return row.next() ? java.util.Optional.of(ProductRows.map(row)) : java.util.Optional.empty();
