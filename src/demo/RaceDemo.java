@@ -1,9 +1,12 @@
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,17 +24,21 @@ import java.util.regex.Pattern;
  * <pre>java src/demo/RaceDemo.java [base-url] [buyers] [stock]</pre>
  *
  * Defaults: http://localhost:8080, 50 buyers, 20 in stock. Needs only a JDK 17; it creates its own products.
+ * Writes need a bearer token with the role writer: the environment's TOKEN, or else the one the run command
+ * saved in target/dev-jwt/writer.token.
  */
 public class RaceDemo {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private static String base;
+    private static String token;
 
     public static void main(String[] args) throws Exception {
         base = (args.length > 0 ? args[0] : "http://localhost:8080").replaceAll("/+$", "");
         int buyers = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int stock = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        token = token();
 
         twoEditors();
 
@@ -150,7 +157,19 @@ public class RaceDemo {
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         return HTTP.send(request.build(), BodyHandlers.ofString());
+    }
+
+    private static String token() throws IOException {
+        String fromEnvironment = System.getenv("TOKEN");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment.trim();
+        }
+        Path saved = Path.of("target", "dev-jwt", "writer.token");
+        return Files.exists(saved) ? Files.readString(saved).trim() : null;
     }
 
     private static String field(String json, String name) {

@@ -6,6 +6,8 @@ window.onload = () => {
         deepLinking: true,
         tryItOutEnabled: true,
         displayRequestDuration: true,
+        // the token pasted into Authorize survives a reload of the page (kept in this browser's localStorage)
+        persistAuthorization: true,
         layout: "BaseLayout",
         // no badge from the public validator: the docs work offline and send the document nowhere
         validatorUrl: null

@@ -16,17 +16,20 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
 
 /**
  * RS256 bearer tokens signed with a key pair of the build's own (target/jwt), the way an identity provider signs
- * them. The server trusts the public key through MP_JWT_VERIFY_PUBLICKEY_LOCATION, MP_JWT_VERIFY_ISSUER and
- * MP_JWT_VERIFY_AUDIENCES, which the pom gives every server the suite starts. Written with the JDK alone, so
+ * them. The server trusts the public key, published as a JWKS with a key id as Keycloak publishes its keys,
+ * through MP_JWT_VERIFY_PUBLICKEY_LOCATION, MP_JWT_VERIFY_ISSUER and MP_JWT_VERIFY_AUDIENCES, which the pom gives
+ * every server the suite starts. Written with the JDK alone, so
  * that the tests can also build the tokens a well-behaved library refuses to make (alg none, HS256, tampered).
  */
 public final class Tokens {
@@ -34,6 +37,8 @@ public final class Tokens {
     public static final String ISSUER = "https://issuer.products.test";
     public static final String AUDIENCE = "products";
     public static final Path KEYS = Path.of("target", "jwt");
+    /** The key's id in the suite's JWKS (target/jwt/jwks.json), as an identity provider publishes its keys. */
+    public static final String KEY_ID = "it-key";
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static KeyPair keys;
@@ -82,7 +87,7 @@ public final class Tokens {
     }
 
     public static JsonObjectBuilder header() {
-        return Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT");
+        return Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").add("kid", KEY_ID);
     }
 
     public static String sign(JsonObjectBuilder header, JsonObject claims, PrivateKey key) {
@@ -114,27 +119,44 @@ public final class Tokens {
         return generate();
     }
 
-    /** The key pair kept in {@code dir} (private.pem, public.pem), made there first if missing. */
+    /** The key pair kept in {@code dir} (private.pem, public.pem, jwks.json), made there first if missing. */
     public static KeyPair loadOrCreate(Path dir) {
         Path privatePem = dir.resolve("private.pem");
         Path publicPem = dir.resolve("public.pem");
         try {
+            KeyPair pair;
             if (Files.exists(privatePem) && Files.exists(publicPem)) {
                 KeyFactory rsa = KeyFactory.getInstance("RSA");
                 PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(pem(privatePem)));
                 PublicKey publicKey = rsa.generatePublic(new X509EncodedKeySpec(pem(publicPem)));
-                return new KeyPair(publicKey, privateKey);
+                pair = new KeyPair(publicKey, privateKey);
+            } else {
+                pair = generate();
+                Files.createDirectories(dir);
+                Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             }
-            KeyPair pair = generate();
-            Files.createDirectories(dir);
-            Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.writeString(dir.resolve("jwks.json"), jwks((RSAPublicKey) pair.getPublic()));
             return pair;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The public key as a JSON Web Key Set (RFC 7517), the form an identity provider publishes. */
+    private static String jwks(RSAPublicKey key) {
+        return Json.createObjectBuilder().add("keys", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("kty", "RSA").add("use", "sig").add("alg", "RS256").add("kid", KEY_ID)
+                .add("n", BASE64URL.encodeToString(unsigned(key.getModulus().toByteArray())))
+                .add("e", BASE64URL.encodeToString(unsigned(key.getPublicExponent().toByteArray()))))).build()
+                .toString();
+    }
+
+    private static byte[] unsigned(byte[] twosComplement) {
+        return twosComplement.length > 1 && twosComplement[0] == 0
+                ? Arrays.copyOfRange(twosComplement, 1, twosComplement.length) : twosComplement;
     }
 
     private static KeyPair generate() {

@@ -55,7 +55,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("products")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Products")
+@Tag(name = "Products", description = "The catalogue: create, read, list, replace, patch and delete, "
+        + "with versions, ETags and idempotent creates")
 @APIResponse(responseCode = "400", description = "Invalid input: the errors member lists every broken rule",
         content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
 @APIResponse(responseCode = "503", description = "The database is unavailable; retry after Retry-After seconds",

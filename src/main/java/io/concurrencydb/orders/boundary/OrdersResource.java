@@ -48,7 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Orders")
+@Tag(name = "Orders", description = "Orders that take the stock of all their lines in one transaction")
 public class OrdersResource {
 
     static final int MAX_LINES = 1000;

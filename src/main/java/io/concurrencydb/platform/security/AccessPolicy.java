@@ -16,9 +16,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code all} (reads need the role reader too) or {@code none} (no token needed, for clients of the original
  * service; logged as a warning at every start and shown by /health).
  *
- * <p>Checked when the application starts, so that a typo or a missing audience stops the deployment instead of
- * leaving it open: without {@code mp.jwt.verify.audiences}, a token the same identity provider issued for any
- * other service would be accepted here.
+ * <p>Checked when the application starts, so that a typo or a missing token setting stops the deployment instead
+ * of leaving it open or refusing every token: a key, the issuer and the audience must be set (without
+ * {@code mp.jwt.verify.audiences}, a token the same identity provider issued for any other service would be
+ * accepted here).
  */
 @ApplicationScoped
 public class AccessPolicy {
@@ -28,13 +29,28 @@ public class AccessPolicy {
     public static final String WRITER = "writer";
 
     static final String AUDIENCES = "mp.jwt.verify.audiences";
+    static final String ISSUER = "mp.jwt.verify.issuer";
+    static final String KEY = "mp.jwt.verify.publickey";
+    static final String KEY_LOCATION = "mp.jwt.verify.publickey.location";
     static final String CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+    /** META-INF/microprofile-config.properties's stand-in: no token carries it. */
+    static final String NO_ISSUER = "urn:products:issuer-not-configured";
 
     private static final Logger LOG = Logger.getLogger(AccessPolicy.class.getName());
 
     /** What the setting names. */
     public enum Required {
-        WRITES, ALL, NONE
+        WRITES, ALL, NONE;
+
+        /** The role a request with this HTTP method needs, or empty when it needs none. */
+        Optional<String> roleFor(String method) {
+            boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+            return switch (this) {
+                case NONE -> Optional.empty();
+                case WRITES -> read ? Optional.empty() : Optional.of(WRITER);
+                case ALL -> Optional.of(read ? READER : WRITER);
+            };
+        }
     }
 
     private final Required required;
@@ -44,10 +60,24 @@ public class AccessPolicy {
         Config config = ConfigProvider.getConfig();
         this.required = parse(config.getOptionalValue(SETTING, String.class));
         this.clockSkewSeconds = config.getOptionalValue(CLOCK_SKEW, Long.class).orElse(0L);
-        if (required != Required.NONE && config.getOptionalValue(AUDIENCES, String.class).isEmpty()) {
-            throw new DeploymentException(AUDIENCES + " (MP_JWT_VERIFY_AUDIENCES) is not set: tokens issued for "
-                    + "other services would be accepted. Set it to this service's audience, or set "
-                    + SETTING + "=none to run without authentication.");
+        if (required != Required.NONE) {
+            requireTokenSettings(config);
+        }
+    }
+
+    private static void requireTokenSettings(Config config) {
+        String fix = " Set it, or set " + SETTING + "=none (AUTH_REQUIRED=none) to run without authentication.";
+        if (config.getOptionalValue(KEY, String.class).isEmpty()
+                && config.getOptionalValue(KEY_LOCATION, String.class).isEmpty()) {
+            throw new DeploymentException("No key to verify bearer tokens with: " + KEY
+                    + " (MP_JWT_VERIFY_PUBLICKEY) or " + KEY_LOCATION + " (MP_JWT_VERIFY_PUBLICKEY_LOCATION)." + fix);
+        }
+        if (config.getOptionalValue(ISSUER, String.class).filter(issuer -> !issuer.equals(NO_ISSUER)).isEmpty()) {
+            throw new DeploymentException(ISSUER + " (MP_JWT_VERIFY_ISSUER) is not set." + fix);
+        }
+        if (config.getOptionalValue(AUDIENCES, String.class).isEmpty()) {
+            throw new DeploymentException(AUDIENCES + " (MP_JWT_VERIFY_AUDIENCES) is not set: tokens the identity "
+                    + "provider issued for other services would be accepted." + fix);
         }
     }
 
@@ -63,12 +93,7 @@ public class AccessPolicy {
 
     /** The role a request needs, or empty when it needs none. */
     public Optional<String> roleFor(String method) {
-        boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
-        return switch (required) {
-            case NONE -> Optional.empty();
-            case WRITES -> read ? Optional.empty() : Optional.of(WRITER);
-            case ALL -> Optional.of(read ? READER : WRITER);
-        };
+        return required.roleFor(method);
     }
 
     public String name() {
@@ -83,7 +108,7 @@ public class AccessPolicy {
         return clockSkewSeconds;
     }
 
-    private static Required parse(Optional<String> value) {
+    static Required parse(Optional<String> value) {
         String text = value.orElse("writes").trim().toUpperCase(Locale.ROOT);
         try {
             return Required.valueOf(text);

@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("products/{id}/stock-adjustments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Stock")
+@Tag(name = "Stock", description = "Stock adjustments by four concurrency strategies")
 public class StockAdjustmentsResource {
 
     /** How many transactions the adjustment took: more than one when a strategy retried. */

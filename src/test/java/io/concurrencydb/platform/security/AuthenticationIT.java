@@ -75,6 +75,9 @@ class AuthenticationIT extends DeployedService {
         cases.put("an unknown kid, signed by a key the server does not hold", Tokens.sign(
                 Tokens.header().add("kid", "rotated-away"), Tokens.claims("it-writer", "writer").build(),
                 Tokens.otherKeys().getPrivate()));
+        cases.put("an unknown kid on a token the trusted key signed", Tokens.sign(
+                Tokens.header().add("kid", "rotated-away"), Tokens.claims("it-writer", "writer").build(),
+                Tokens.keys().getPrivate()));
         long before = count();
         cases.forEach((name, token) -> {
             HttpResponse<String> response = api.as(token).post("api/products", BODY);
