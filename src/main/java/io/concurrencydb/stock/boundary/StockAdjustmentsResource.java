@@ -62,8 +62,8 @@ public class StockAdjustmentsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "StockAdjustment")))
     @APIResponse(responseCode = "200", description = "Adjusted; the version went up by one",
-            headers = {@Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)), @Header(name = ATTEMPTS,
-                    schema = @Schema(type = SchemaType.INTEGER))},
+            headers = {@Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = ATTEMPTS, schema = @Schema(type = SchemaType.INTEGER))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
     @APIResponse(responseCode = "400", description = "Invalid delta or strategy",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))

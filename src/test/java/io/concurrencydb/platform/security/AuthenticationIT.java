@@ -172,7 +172,8 @@ class AuthenticationIT extends DeployedService {
 
         JsonObject replaced = Api.json(bob.put(one, Json.createObjectBuilder(created)
                 .add("stock_quantity", 8).add("updated_by", "forged").build().toString()));
-        assertEquals(List.of(aliceId, bobId), List.of(replaced.getString("created_by"), replaced.getString("updated_by")));
+        assertEquals(List.of(aliceId, bobId),
+                List.of(replaced.getString("created_by"), replaced.getString("updated_by")));
 
         JsonObject patched = Api.json(alice.send("PATCH", one, BodyPublishers.ofString("{\"stock_quantity\": 7}"),
                 "Content-Type", "application/merge-patch+json", "If-Match", "\"1\""));
