@@ -60,6 +60,12 @@ public final class Api {
         return send(request(path, headers).GET());
     }
 
+    /** The metrics in the Prometheus text format, wherever the server serves them (see {@link Server#metrics}). */
+    public HttpResponse<String> metrics() {
+        URI uri = Server.current().metrics(base);
+        return send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "text/plain").GET());
+    }
+
     /** GET /health/... wherever the server serves health (see {@link Server#healthBase}). */
     public HttpResponse<String> health(String path) {
         URI uri = Server.current().healthBase(base).resolve(path);

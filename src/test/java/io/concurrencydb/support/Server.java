@@ -1,6 +1,7 @@
 package io.concurrencydb.support;
 
 import java.net.URI;
+import java.util.Set;
 
 /**
  * The server the suite deploys to (system property {@code products.it.server}, set by the Maven profile) and the
@@ -29,9 +30,22 @@ public enum Server {
         return this == WILDFLY ? URI.create("http://127.0.0.1:" + WILDFLY_MANAGEMENT_PORT + "/") : application;
     }
 
-    /** Payara provides MicroProfile Metrics, where the service publishes its series; WildFly has no such API. */
-    public boolean publishesServiceMetrics() {
-        return this != WILDFLY;
+    /**
+     * Where the service's metrics are published: /metrics beside the application on Payara (MicroProfile
+     * Metrics), /prometheus on WildFly's management interface (the micrometer subsystem configure.cli sets up).
+     */
+    public URI metrics(URI application) {
+        return this == WILDFLY ? healthBase(application).resolve("prometheus") : application.resolve("metrics");
+    }
+
+    /**
+     * WildFly's datasource statistics count the requests that ever waited, not those waiting now, keep the time
+     * spent getting connections but not how many were got, and it has no leak timeout: the gauges with no
+     * counterpart there read -1 (see the README's table of differences).
+     */
+    public boolean keepsPoolFigure(String gauge) {
+        return this != WILDFLY || !Set.of("db_pool_wait_queue_length", "db_pool_potential_leaks",
+                "db_pool_connections_acquired", "db_pool_failed_validations").contains(gauge);
     }
 
     /** A phrase the server writes to its own log, to prove a test reads the right file. */

@@ -16,7 +16,8 @@ import javax.management.openmbean.CompositeData;
  * Publishes the JDBC pool's own statistics as gauges, read from the server's monitoring MBean at every scrape.
  * On Payara that is the AMX bean of the pool the post-boot commands create, present once the pre-boot commands
  * set jdbc-connection-pool monitoring to HIGH and the monitoring agent is on the JVM; AMX is booted here, as
- * JConsole would. Where the bean is missing the gauges read -1.
+ * JConsole would. On WildFly it is the datasource's pool statistics (statistics-enabled in configure.cli). A
+ * figure the server does not keep, or a bean that is missing, reads -1.
  */
 @ApplicationScoped
 public class PoolStatistics {
@@ -24,18 +25,35 @@ public class PoolStatistics {
     private static final Logger LOG = Logger.getLogger(PoolStatistics.class.getName());
     private static final String PAYARA_POOL =
             "amx:pp=/mon/server-mon[server],type=jdbc-connection-pool-mon,name=resources/products-pool";
+    private static final String WILDFLY_POOL =
+            "jboss.as:subsystem=datasources,data-source=ProductsDS,statistics=pool";
 
-    // gauge name -> (Payara statistic, its value item, description)
-    private static final Map<String, String[]> GAUGES = Map.of(
-            "db_pool_connections_in_use", new String[] {"numconnused", "current", "connections lent out now"},
-            "db_pool_connections_free", new String[] {"numconnfree", "current", "idle connections in the pool now"},
-            "db_pool_wait_queue_length", new String[] {"waitqueuelength", "count", "requests waiting for a connection"},
-            "db_pool_connections_acquired", new String[] {"numconnacquired", "count", "connections lent out so far"},
-            "db_pool_connections_created", new String[] {"numconncreated", "count", "physical connections opened"},
-            "db_pool_connections_destroyed", new String[] {"numconndestroyed", "count", "physical connections closed"},
-            "db_pool_potential_leaks", new String[] {"numpotentialconnleak", "count", "connections held past the leak timeout"},
-            "db_pool_wait_timeouts", new String[] {"numconntimedout", "count", "requests that gave up waiting"},
-            "db_pool_failed_validations", new String[] {"numconnfailedvalidation", "count", "connections that failed validation"});
+    /** Where each server keeps one figure: Payara's statistic and its value item, WildFly's attribute or null. */
+    private record Figure(String description, String payara, String payaraItem, String wildfly) {
+    }
+
+    private static final Map<String, Figure> GAUGES = Map.of(
+            "db_pool_connections_in_use", new Figure("connections lent out now", "numconnused", "current", "InUseCount"),
+            "db_pool_connections_free", new Figure("idle connections in the pool now", "numconnfree", "current",
+                    "IdleCount"),
+            // WildFly counts the requests that ever waited, not those waiting now: no counterpart
+            "db_pool_wait_queue_length", new Figure("requests waiting for a connection", "waitqueuelength", "count",
+                    null),
+            // WildFly keeps the time spent getting connections, not how many were got: no counterpart
+            "db_pool_connections_acquired", new Figure("connections lent out so far", "numconnacquired", "count",
+                    null),
+            // not "_created": Prometheus reserves that suffix (Micrometer strips it, OpenMetrics gives it a meaning)
+            "db_pool_connections_opened", new Figure("physical connections opened", "numconncreated", "count",
+                    "CreatedCount"),
+            "db_pool_connections_destroyed", new Figure("physical connections closed", "numconndestroyed", "count",
+                    "DestroyedCount"),
+            // WildFly has no leak timeout (see the README's table of differences): no counterpart
+            "db_pool_potential_leaks", new Figure("connections held past the leak timeout", "numpotentialconnleak",
+                    "count", null),
+            "db_pool_wait_timeouts", new Figure("requests that gave up waiting", "numconntimedout", "count",
+                    "BlockingFailureCount"),
+            "db_pool_failed_validations", new Figure("connections that failed validation", "numconnfailedvalidation",
+                    "count", null));
 
     @Inject
     ServiceMetrics metrics;
@@ -44,19 +62,25 @@ public class PoolStatistics {
 
     void publish(@Observes @Initialized(ApplicationScoped.class) Object started) {
         bootAmx();
-        GAUGES.forEach((name, statistic) -> metrics.gauge(name, statistic[2], () -> read(statistic[0], statistic[1])));
+        GAUGES.forEach((name, figure) -> metrics.gauge(name, figure.description(), () -> read(figure)));
     }
 
-    private Long read(String statistic, String item) {
+    private Long read(Figure figure) {
         try {
-            Object value = server.getAttribute(new ObjectName(PAYARA_POOL), statistic);
-            if (!(value instanceof CompositeData data)) {
-                return null;
+            ObjectName payara = new ObjectName(PAYARA_POOL);
+            if (server.isRegistered(payara)) {
+                Object value = server.getAttribute(payara, figure.payara());
+                // Payara Server's numconnused "current" was seen at -1 with nothing borrowed (the suite's
+                // MonitoringIT): a count of connections is never below 0, and -1 here means "no bean"
+                return value instanceof CompositeData data
+                        ? Math.max(0, ((Number) data.get(figure.payaraItem())).longValue()) : null;
             }
-            long reading = ((Number) data.get(item)).longValue();
-            // Payara Server's numconnused "current" was seen at -1 with nothing borrowed (the suite's
-            // MonitoringIT): a count of connections is never below 0, and -1 here means "no bean"
-            return Math.max(0, reading);
+            ObjectName wildfly = new ObjectName(WILDFLY_POOL);
+            if (figure.wildfly() != null && server.isRegistered(wildfly)) {
+                Object value = server.getAttribute(wildfly, figure.wildfly());
+                return value instanceof Number number ? number.longValue() : Long.valueOf(value.toString().trim());
+            }
+            return null;
         } catch (Exception e) {
             return null;
         }

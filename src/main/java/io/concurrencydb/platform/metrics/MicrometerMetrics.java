@@ -1,0 +1,48 @@
+package io.concurrencydb.platform.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The metrics sink on servers with Micrometer (WildFly's micrometer subsystem, which gives every deployment its
+ * MeterRegistry). The names, tags and units are those MicroProfileMetrics publishes on Payara: Micrometer's
+ * Prometheus registry adds the same _total to counters and writes timers in seconds. WEB-INF/beans.xml excludes
+ * this bean where Micrometer is missing.
+ *
+ * <p>Meters are made with the registry's own counter, timer and gauge methods, not with builders: WildFly's
+ * per-deployment registry passes only those on to the registry it publishes (a builder's meter stays unseen).
+ */
+@ApplicationScoped
+class MicrometerMetrics implements MetricsSink {
+
+    @Inject
+    MeterRegistry registry;
+
+    // the registry holds a gauge's object weakly: these keep the readings alive as long as the application
+    private final List<Supplier<Long>> gauges = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void count(String name, String... tags) {
+        registry.counter(name, Tags.of(tags)).increment();
+    }
+
+    @Override
+    public void time(String name, long nanos, String... tags) {
+        registry.timer(name, Tags.of(tags)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void gauge(String name, String description, Supplier<Long> value) {
+        gauges.add(value);
+        registry.gauge(name, Tags.empty(), value, reading -> {
+            Long current = reading.get();
+            return current == null ? -1 : current;
+        });
+    }
+}
