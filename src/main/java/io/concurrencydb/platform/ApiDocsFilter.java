@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * Finishes the OpenAPI document (mp.openapi.filter) so that it says what this deployment does:
  * <ul>
  * <li>each operation's security and its 401 and 403 answers (components in META-INF/openapi.yaml) follow
- * {@link AccessPolicy}, which is a deployment
- * setting and so cannot be an annotation: an operation that needs a role names the bearer scheme, a public one
- * says {@code security: [{}]}; every operation can answer 401, because a token that is sent is always verified;</li>
+ * {@link AccessPolicy}, a deployment setting that an annotation cannot follow: an operation that needs a role
+ * names the bearer scheme, a public one says {@code security: [{}]}; every operation can answer 401, because a
+ * token that is sent is always verified;</li>
  * <li>Payara's own top-level member {@code endpoints}, which is not OpenAPI and which client generators refuse,
  * is emptied (Payara then leaves it out).</li>
  * </ul>

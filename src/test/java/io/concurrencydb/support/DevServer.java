@@ -91,10 +91,10 @@ public final class DevServer {
                 DEV_KEYS.resolve("public.pem").toAbsolutePath().toUri().toString());
         environment.put("MP_JWT_VERIFY_ISSUER", DEV_ISSUER);
         environment.put("MP_JWT_VERIFY_AUDIENCES", Tokens.AUDIENCE);
-        String writer = Tokens.sign(Tokens.header(),
+        String writer = Tokens.sign(Tokens.header().remove("kid"),
                 Tokens.claims(DEV_ISSUER, "dev-writer", DEV_TOKEN_LIFETIME, "writer", "reader").build(),
                 keys.getPrivate());
-        String reader = Tokens.sign(Tokens.header(),
+        String reader = Tokens.sign(Tokens.header().remove("kid"),
                 Tokens.claims(DEV_ISSUER, "dev-reader", DEV_TOKEN_LIFETIME, "reader").build(), keys.getPrivate());
         Files.writeString(DEV_KEYS.resolve("writer.token"), writer);
         Files.writeString(DEV_KEYS.resolve("reader.token"), reader);
