@@ -33,7 +33,8 @@ public class PoolStatistics {
     }
 
     private static final Map<String, Figure> GAUGES = Map.of(
-            "db_pool_connections_in_use", new Figure("connections lent out now", "numconnused", "current", "InUseCount"),
+            "db_pool_connections_in_use", new Figure("connections lent out now", "numconnused", "current",
+                    "InUseCount"),
             "db_pool_connections_free", new Figure("idle connections in the pool now", "numconnfree", "current",
                     "IdleCount"),
             // WildFly counts the requests that ever waited, not those waiting now: no counterpart

@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * The service's own metrics, published through MicroProfile Metrics on /metrics where the server has it
- * (Payara). Where it has not (WildFly replaced it with Micrometer), every call is a no-op, so the same WAR
- * deploys unchanged.
+ * The service's own metrics, published through the metrics API the server has: MicroProfile Metrics on Payara
+ * (/metrics), Micrometer on WildFly (its micrometer subsystem). WEB-INF/beans.xml keeps the one sink whose API
+ * is there; on a server with neither, every call is a no-op, so the same WAR deploys unchanged.
  */
 @ApplicationScoped
 public class ServiceMetrics {
@@ -27,7 +27,8 @@ public class ServiceMetrics {
         if (sinks.isResolvable()) {
             sink = sinks.get();
         } else {
-            LOG.info("MicroProfile Metrics is not available; the service's metrics are not published");
+            LOG.info("Neither MicroProfile Metrics nor Micrometer is available: the service's metrics are not "
+                    + "published");
         }
     }
 
