@@ -98,7 +98,14 @@ public final class Problem {
 
     /** The response for the request at {@code instance}, the path the client asked for. */
     public Response toResponse(String instance) {
-        String json = JsonBuilders.FACTORY.createObjectBuilder()
+        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(json(instance));
+        headers.forEach(response::header);
+        return response.build();
+    }
+
+    /** The body alone, for a servlet that answers outside JAX-RS. */
+    public String json(String instance) {
+        return JsonBuilders.FACTORY.createObjectBuilder()
                 .add("type", type)
                 .add("title", title)
                 .add("status", status.getStatusCode())
@@ -107,8 +114,5 @@ public final class Problem {
                 .addAll(extensions)
                 .build()
                 .toString();
-        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(json);
-        headers.forEach(response::header);
-        return response.build();
     }
 }

@@ -44,18 +44,17 @@ public class BearerAccessFilter implements ContainerRequestFilter {
         }
         SecurityContext security = request.getSecurityContext();
         Principal caller = security.getUserPrincipal();
-        String path = request.getUriInfo().getRequestUri().getRawPath();
         if (!(caller instanceof JsonWebToken token)) {
             request.abortWith(Problem.of(Response.Status.UNAUTHORIZED, "authentication-required",
                             "Authentication required",
                             "this request needs a bearer token with the role " + role.get()
                                     + ": Authorization: Bearer <token>")
                     .challenge("Bearer realm=\"" + REALM + "\"")
-                    .toResponse(path));
+                    .toResponse(path(request)));
             return;
         }
         if (notYetValid(token)) {
-            request.abortWith(InvalidToken.problem("the token is not valid yet (nbf)").toResponse(path));
+            request.abortWith(InvalidToken.problem("the token is not valid yet (nbf)").toResponse(path(request)));
             return;
         }
         if (!security.isUserInRole(role.get())) {
@@ -63,8 +62,13 @@ public class BearerAccessFilter implements ContainerRequestFilter {
                             "this request needs the role " + role.get() + ", which the token does not grant")
                     .with("required_role", role.get())
                     .challenge("Bearer realm=\"" + REALM + "\", error=\"insufficient_scope\"")
-                    .toResponse(path));
+                    .toResponse(path(request)));
         }
+    }
+
+    /** The problem's instance: only refusals need it, so an admitted request does not build it. */
+    private static String path(ContainerRequestContext request) {
+        return request.getUriInfo().getRequestUri().getRawPath();
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.concurrencydb.platform.security;
 
 import io.concurrencydb.platform.ApiDocs;
-import io.concurrencydb.platform.json.JsonBuilders;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
@@ -47,13 +46,8 @@ public class InvalidTokenPage extends HttpFilter {
             return;
         }
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        byte[] body = JsonBuilders.FACTORY.createObjectBuilder()
-                .add("type", "/problems/invalid-token")
-                .add("title", "Invalid token")
-                .add("status", HttpServletResponse.SC_UNAUTHORIZED)
-                .add("detail", InvalidToken.REFUSED)
-                .add("instance", path == null ? "/" : path.toString())
-                .build().toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = InvalidToken.problem(InvalidToken.REFUSED).json(path == null ? "/" : path.toString())
+                .getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", InvalidToken.CHALLENGE);
         response.setContentType(ApiDocs.PROBLEM);
