@@ -91,22 +91,28 @@ class MonitoringIT extends DeployedService {
             assertTrue(delta(before, after, "db_pool_connections_acquired") >= 16);
         }
         // every open connection was counted when it was opened, including those opened before the first scrape
-        // (the lazy-AMX regression on Payara). Not asserted on WildFly: one CI run there saw fewer opened than
-        // free + in use after the whole suite (cause not established; its figures are read one by one).
-        assertTrue(value(after, "db_pool_connections_opened") >= 0, "db_pool_connections_opened is read");
+        // (the lazy-AMX regression on Payara). Not asserted on WildFly: two CI runs there, after the whole suite,
+        // read fewer opened than free + in use, and -1 once (never reproduced since; a figure that cannot be
+        // read is now logged by the server, and the reading is taken again before the test gives up)
+        String pool = after;
+        for (int i = 0; i < 25 && !(value(pool, "db_pool_connections_opened") >= 0); i++) {
+            Thread.sleep(200);
+            pool = metrics();
+        }
+        String poolLines = pool.lines().filter(line -> line.startsWith("db_pool_")).toList().toString();
+        assertTrue(value(pool, "db_pool_connections_opened") >= 0, "db_pool_connections_opened is read: " + poolLines);
         if (Server.current() != Server.WILDFLY) {
-            assertTrue(value(after, "db_pool_connections_opened")
-                    >= value(after, "db_pool_connections_free") + value(after, "db_pool_connections_in_use"),
-                    () -> after.lines().filter(line -> line.startsWith("db_pool_")).toList().toString());
+            assertTrue(value(pool, "db_pool_connections_opened")
+                    >= value(pool, "db_pool_connections_free") + value(pool, "db_pool_connections_in_use"), poolLines);
         }
         for (String gauge : new String[] {"db_pool_connections_in_use", "db_pool_connections_free",
                 "db_pool_wait_queue_length", "db_pool_potential_leaks", "db_pool_wait_timeouts"}) {
-            assertTrue(after.lines().anyMatch(line -> line.startsWith(gauge + "{") || line.startsWith(gauge + " ")),
+            assertTrue(pool.lines().anyMatch(line -> line.startsWith(gauge + "{") || line.startsWith(gauge + " ")),
                     gauge + " is published");
             if (Server.current().keepsPoolFigure(gauge)) {
-                assertTrue(value(after, gauge) >= 0, gauge + " is read from the pool");
+                assertTrue(value(pool, gauge) >= 0, gauge + " is read from the pool: " + poolLines);
             } else {
-                assertEquals(-1, value(after, gauge), gauge + " has no counterpart on " + Server.current());
+                assertEquals(-1, value(pool, gauge), gauge + " has no counterpart on " + Server.current());
             }
         }
     }

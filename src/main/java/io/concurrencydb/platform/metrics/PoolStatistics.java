@@ -83,6 +83,7 @@ public class PoolStatistics {
             }
             return null;
         } catch (Exception e) {
+            LOG.log(Level.WARNING, "could not read " + figure.description() + " from the pool's statistics", e);
             return null;
         }
     }
