@@ -71,3 +71,36 @@ BEGIN
     END IF;
 END
 $$;
+
+-- The change feed, a transactional outbox: one row per committed change to a product, written by the same
+-- statement as the change (so a rolled-back write leaves none), with the product as it is after the change
+-- (its columns null for a deletion, whose version is the deleted one plus one). seq is taken while the
+-- product's row is locked; position is given after commit, in seq order, by one sequencer at a time, so that
+-- readers never see a later position before an earlier one: io.concurrencydb.changes.control.FeedSequencer.
+CREATE TABLE IF NOT EXISTS product_events (
+    seq            BIGINT         GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    position       BIGINT         UNIQUE,
+    product_id     INTEGER        NOT NULL,
+    kind           TEXT           NOT NULL,
+    version        INTEGER        NOT NULL,
+    caller         TEXT,
+    occurred_at    TIMESTAMPTZ    NOT NULL DEFAULT now(),
+    name           VARCHAR(255),
+    description    TEXT,
+    price          DECIMAL(10, 2),
+    stock_quantity INTEGER,
+    created_at     TIMESTAMPTZ,
+    updated_at     TIMESTAMPTZ,
+    created_by     TEXT,
+    updated_by     TEXT
+);
+CREATE INDEX IF NOT EXISTS product_events_unsequenced ON product_events (seq) WHERE position IS NULL;
+CREATE INDEX IF NOT EXISTS product_events_occurred_at ON product_events (occurred_at);
+
+-- The position up to which events were pruned for age: a reader asking to resume from before it has missed
+-- events and must resynchronise from the collection (410). One row.
+CREATE TABLE IF NOT EXISTS product_events_pruned (
+    only_row BOOLEAN PRIMARY KEY DEFAULT true CHECK (only_row),
+    position BIGINT  NOT NULL
+);
+INSERT INTO product_events_pruned (position) VALUES (0) ON CONFLICT DO NOTHING;

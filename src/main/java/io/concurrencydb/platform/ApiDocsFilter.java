@@ -1,5 +1,6 @@
 package io.concurrencydb.platform;
 
+import io.concurrencydb.changes.boundary.ChangeFeedDocs;
 import io.concurrencydb.platform.security.AccessPolicy;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * {@link AccessPolicy}, a deployment setting that an annotation cannot follow: an operation that needs a role
  * names the bearer scheme, a public one says {@code security: [{}]}; every operation can answer 401, because a
  * token that is sent is always verified;</li>
+ * <li>the change feed's GET is {@link ChangeFeedDocs}'s, not the scanner's;</li>
  * <li>Payara's own top-level member {@code endpoints}, which is not OpenAPI and which client generators refuse,
  * is emptied (Payara then leaves it out).</li>
  * </ul>
@@ -38,6 +40,15 @@ public class ApiDocsFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        // filterPathItem has run on the scanner's operation; this one replaces it and is secured the same way
+        Operation feed = ChangeFeedDocs.operation();
+        secure(feed, policy.roleFor("GET"));
+        PathItem item = openAPI.getPaths().getPathItem(ChangeFeedDocs.PATH);
+        if (item == null) {
+            openAPI.getPaths().addPathItem(ChangeFeedDocs.PATH, OASFactory.createPathItem().GET(feed));
+        } else {
+            item.setGET(feed);
+        }
         try {
             Method setEndpoints = openAPI.getClass().getMethod("setEndpoints", Map.class);
             setEndpoints.invoke(openAPI, new LinkedHashMap<>());

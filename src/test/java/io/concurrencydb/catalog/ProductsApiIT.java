@@ -421,6 +421,11 @@ class ProductsApiIT extends DeployedService {
         assertTrue(member.getJsonObject("get").getJsonObject("responses").getJsonObject("200")
                 .getJsonObject("headers").containsKey("ETag"));
         assertTrue(collection.getJsonObject("post").getJsonObject("requestBody").getBoolean("required"));
+        JsonObject feed = paths.getJsonObject("/api/products/events").getJsonObject("get");
+        assertEquals(Set.of("application/json", "text/event-stream"),
+                feed.getJsonObject("responses").getJsonObject("200").getJsonObject("content").keySet());
+        assertTrue(feed.getJsonObject("responses").containsKey("410"));
+        assertTrue(feed.getJsonArray("parameters").toString().contains("Last-Event-ID"));
         assertEquals("/", Api.json(document).getJsonArray("servers").getJsonObject(0).getString("url"));
         JsonObject schemas = Api.json(document).getJsonObject("components").getJsonObject("schemas");
         for (String body : List.of("ProductInput", "ProductPatch", "StockAdjustment", "OrderInput")) {
@@ -428,7 +433,7 @@ class ProductsApiIT extends DeployedService {
                     body + "'s example is a JSON object, not a string the docs would send quoted");
         }
         assertEquals(Set.of("type", "title", "status", "detail", "instance", "version", "stock_quantity", "lines",
-                        "required_role", "errors"),
+                        "required_role", "oldest_position", "errors"),
                 schemas.getJsonObject("Problem").getJsonObject("properties").keySet());
     }
 
@@ -464,7 +469,8 @@ class ProductsApiIT extends DeployedService {
             assertEquals(write, responses.containsKey("403"), where + " answers 403 only where a role is needed");
         }));
         assertEquals(List.of("adjustStock", "createProduct", "deleteProduct", "listProducts", "patchProduct",
-                "placeOrder", "readOrder", "readProduct", "replaceProduct"), operationIds.stream().sorted().toList());
+                "placeOrder", "readOrder", "readProduct", "readProductEvents", "replaceProduct"),
+                operationIds.stream().sorted().toList());
     }
 
     private static String field(HttpResponse<String> response) {

@@ -237,8 +237,10 @@ public class ProductsResource {
             @PathParam("id") String id,
             @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_MATCH,
                     description = "Delete only at this version (a list, or *)")
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        products.delete(Parameters.id(id, "product"), ExpectedVersion.optional(ifMatch, null));
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context SecurityContext security) {
+        products.delete(Parameters.id(id, "product"), ExpectedVersion.optional(ifMatch, null),
+                Callers.id(security.getUserPrincipal()));
     }
 
     private static Response ok(Product product) {

@@ -4,6 +4,8 @@ import io.concurrencydb.catalog.entity.Product;
 import io.concurrencydb.catalog.entity.ProductDraft;
 import io.concurrencydb.catalog.entity.ProductInUseException;
 import io.concurrencydb.catalog.entity.ProductPage;
+import io.concurrencydb.changes.control.Outbox;
+import io.concurrencydb.changes.entity.ChangeKind;
 import io.concurrencydb.platform.data.Sql;
 import io.concurrencydb.platform.http.ExpectedVersion;
 import io.concurrencydb.platform.idempotency.IdempotencyKey;
@@ -31,10 +33,11 @@ import javax.sql.DataSource;
 @Stateless
 public class ProductService {
 
-    private static final String INSERT = """
+    // Every write records its change-feed event in the same statement (Outbox)
+    private static final String INSERT = Outbox.recording(ChangeKind.CREATED, """
             INSERT INTO products (name, description, price, stock_quantity, created_by, updated_by)
             VALUES (?, ?, ?, ?, ?, ?)
-            RETURNING %s""".formatted(ProductRows.COLUMNS);
+            RETURNING %s""".formatted(ProductRows.COLUMNS));
 
     private static final String SELECT_ONE = """
             SELECT %s FROM products WHERE id = ?""".formatted(ProductRows.COLUMNS);
@@ -58,8 +61,13 @@ public class ProductService {
             WHERE id = ? AND (? OR version = ANY(?))
             RETURNING %s""".formatted(ProductRows.COLUMNS);
 
-    private static final String DELETE = """
-            DELETE FROM products WHERE id = ? AND (? OR version = ANY(?))""";
+    private static final String REPLACE = Outbox.recording(ChangeKind.REPLACED, UPDATE);
+
+    private static final String PATCH = Outbox.recording(ChangeKind.PATCHED, UPDATE);
+
+    private static final String DELETE = Outbox.recordingDeletion("""
+            DELETE FROM products WHERE id = ? AND (? OR version = ANY(?))
+            RETURNING id, version""");
 
     private static final String FOREIGN_KEY_VIOLATION = "23503";
 
@@ -140,7 +148,7 @@ public class ProductService {
     /** Replaces the product if its version is one {@code expected} allows; otherwise changes nothing. */
     public Product replace(long id, ExpectedVersion expected, ProductDraft draft, String caller) {
         try (Connection connection = Sql.connect(dataSource)) {
-            Optional<Product> replaced = update(connection, id, expected, draft, caller);
+            Optional<Product> replaced = update(connection, REPLACE, id, expected, draft, caller);
             return replaced.isPresent() ? replaced.get()
                     : alreadyApplied(expected, find(connection, id, SELECT_ONE), draft);
         } catch (SQLException e) {
@@ -159,19 +167,21 @@ public class ProductService {
             if (!expected.matches(current.version())) {
                 return alreadyApplied(expected, current, changed);
             }
-            return update(connection, id, ExpectedVersion.exactly(current.version()), changed, caller).orElseThrow();
+            return update(connection, PATCH, id, ExpectedVersion.exactly(current.version()), changed, caller)
+                    .orElseThrow();
         } catch (SQLException e) {
             throw Sql.failure(e);
         }
     }
 
     /** Deletes the product; with {@code expected}, only if its version is one that allows. */
-    public void delete(long id, Optional<ExpectedVersion> expected) {
+    public void delete(long id, Optional<ExpectedVersion> expected, String caller) {
         ExpectedVersion condition = expected.orElse(ExpectedVersion.ANY);
         try (Connection connection = Sql.connect(dataSource);
              PreparedStatement delete = connection.prepareStatement(DELETE)) {
             delete.setLong(1, id);
             bindExpected(connection, delete, 2, condition);
+            delete.setString(4, caller);
             if (delete.executeUpdate() == 0) {
                 throw condition.mismatch(find(connection, id, SELECT_ONE).version());
             }
@@ -183,9 +193,9 @@ public class ProductService {
         }
     }
 
-    private static Optional<Product> update(Connection connection, long id, ExpectedVersion expected,
+    private static Optional<Product> update(Connection connection, String sql, long id, ExpectedVersion expected,
                                             ProductDraft draft, String caller) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
             bindDraft(update, draft);
             update.setString(5, caller);
             update.setLong(6, id);

@@ -1,5 +1,8 @@
 package io.concurrencydb.orders.control;
 
+import io.concurrencydb.catalog.control.ProductRows;
+import io.concurrencydb.changes.control.Outbox;
+import io.concurrencydb.changes.entity.ChangeKind;
 import io.concurrencydb.orders.entity.Order;
 import io.concurrencydb.orders.entity.OrderLine;
 import io.concurrencydb.orders.entity.ShortLine;
@@ -31,10 +34,15 @@ public class OrderService {
     private static final String LOCK_PRODUCTS = """
             SELECT id, stock_quantity FROM products WHERE id = ANY(?) ORDER BY id FOR UPDATE""";
 
-    private static final String TAKE_STOCK = """
+    // All lines in one statement, each changed product recording its change-feed event (Outbox). The rows are
+    // locked already, and the lines merged: each product is updated once.
+    private static final String TAKE_STOCK = Outbox.recording(ChangeKind.ORDERED, """
             UPDATE products
-            SET stock_quantity = stock_quantity - ?, version = version + 1, updated_at = now(), updated_by = ?
-            WHERE id = ?""";
+            SET stock_quantity = stock_quantity - line.quantity, version = version + 1, updated_at = now(),
+                updated_by = ?
+            FROM unnest(?::integer[], ?::integer[]) AS line (product_id, quantity)
+            WHERE id = line.product_id
+            RETURNING %s""".formatted(ProductRows.COLUMNS));
 
     private static final String INSERT_ORDER = """
             INSERT INTO orders (created_by) VALUES (?) RETURNING id, created_at""";
@@ -119,13 +127,12 @@ public class OrderService {
     private static void takeStock(Connection connection, List<OrderLine> lines, String caller)
             throws SQLException {
         try (PreparedStatement take = connection.prepareStatement(TAKE_STOCK)) {
-            for (OrderLine line : lines) {
-                take.setInt(1, line.quantity());
-                take.setString(2, caller);
-                take.setLong(3, line.productId());
-                take.addBatch();
-            }
-            take.executeBatch();
+            take.setString(1, caller);
+            take.setArray(2, connection.createArrayOf("integer",
+                    lines.stream().map(line -> Math.toIntExact(line.productId())).toArray(Integer[]::new)));
+            take.setArray(3, connection.createArrayOf("integer",
+                    lines.stream().map(OrderLine::quantity).toArray(Integer[]::new)));
+            take.execute();
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.Set;
  * Outside /api the WAR serves only static pages. The servlet container would answer other methods on them with
  * a bodyless 403; this answers 405 problem details with Allow instead.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
+@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST, asyncSupported = true)
 public class StaticResourceMethodsFilter extends HttpFilter {
 
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");

@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  * exception is attached (the WAR's own failures never reach an error page: the API answers them itself). Such a
  * 500 can also mean the identity provider's key set could not be fetched; that is logged, at most once a minute.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.ERROR)
+@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.ERROR, asyncSupported = true)
 public class InvalidTokenPage extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(InvalidTokenPage.class.getName());

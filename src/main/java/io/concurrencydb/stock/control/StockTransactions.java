@@ -1,6 +1,8 @@
 package io.concurrencydb.stock.control;
 
 import io.concurrencydb.catalog.control.ProductRows;
+import io.concurrencydb.changes.control.Outbox;
+import io.concurrencydb.changes.entity.ChangeKind;
 import io.concurrencydb.catalog.entity.Product;
 import io.concurrencydb.platform.data.Sql;
 import io.concurrencydb.platform.problem.EntityNotFoundException;
@@ -32,28 +34,28 @@ public class StockTransactions {
     static final String LOCK_TIMEOUT = "2s";
 
     // The range check is in the WHERE, so the stock never leaves 0..2147483647 and no read comes first.
-    private static final String ADD_IF_IN_RANGE = """
+    private static final String ADD_IF_IN_RANGE = Outbox.recording(ChangeKind.STOCK_ADJUSTED, """
             UPDATE products
             SET stock_quantity = stock_quantity + ?, version = version + 1, updated_at = now(), updated_by = ?
             WHERE id = ? AND stock_quantity::bigint + ? BETWEEN 0 AND 2147483647
-            RETURNING %s""".formatted(ProductRows.COLUMNS);
+            RETURNING %s""".formatted(ProductRows.COLUMNS));
 
     private static final String SELECT = """
             SELECT %s FROM products WHERE id = ?""".formatted(ProductRows.COLUMNS);
 
     private static final String SELECT_FOR_UPDATE = SELECT + " FOR UPDATE";
 
-    private static final String SET_IF_VERSION = """
+    private static final String SET_IF_VERSION = Outbox.recording(ChangeKind.STOCK_ADJUSTED, """
             UPDATE products
             SET stock_quantity = ?, version = version + 1, updated_at = now(), updated_by = ?
             WHERE id = ? AND version = ?
-            RETURNING %s""".formatted(ProductRows.COLUMNS);
+            RETURNING %s""".formatted(ProductRows.COLUMNS));
 
-    private static final String SET = """
+    private static final String SET = Outbox.recording(ChangeKind.STOCK_ADJUSTED, """
             UPDATE products
             SET stock_quantity = ?, version = version + 1, updated_at = now(), updated_by = ?
             WHERE id = ?
-            RETURNING %s""".formatted(ProductRows.COLUMNS);
+            RETURNING %s""".formatted(ProductRows.COLUMNS));
 
     private static final String ACTIVE_TRANSACTION = "25001";
 

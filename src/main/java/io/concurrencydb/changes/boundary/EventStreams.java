@@ -1,0 +1,192 @@
+package io.concurrencydb.changes.boundary;
+
+import io.concurrencydb.changes.control.ChangeFeed;
+import io.concurrencydb.changes.entity.EventPage;
+import io.concurrencydb.changes.entity.PositionPrunedException;
+import io.concurrencydb.changes.entity.ProductEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The open event streams of this instance. Every quarter second one poll reads the feed once per distinct
+ * position among the streams that are not busy sending (streams that keep up share a position, so that is
+ * usually one query), and hands each stream its events to send on the managed executor.
+ *
+ * <p>Backpressure: a stream has at most one page (200 events) in memory, being sent; the rest stays in the
+ * database until it is taken. A stream whose client has not taken a page for 30 s is closed; it resumes with
+ * Last-Event-ID. Streams that have nothing to send get a comment every 15 s, which keeps proxies from closing
+ * them and finds clients that went away.
+ */
+@ApplicationScoped
+public class EventStreams {
+
+    static final int PAGE = 200;
+    private static final long POLL_MILLIS = 250;
+    private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(15);
+    private static final long SEND_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final Logger LOG = Logger.getLogger(EventStreams.class.getName());
+
+    @EJB
+    ChangeFeed feed;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedExecutorService senders;
+
+    private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+    private ScheduledFuture<?> polling;
+
+    /** Sends {@code first}, then every event after it, to {@code sink} until the client goes away. */
+    void open(SseEventSink sink, Sse sse, EventPage first) {
+        Stream stream = new Stream(sink, sse, first.next());
+        streams.add(stream);
+        startPolling();
+        // sent at once even when empty (as a comment): the client learns that the stream is open
+        stream.busy = true;
+        stream.sendingSince = System.nanoTime();
+        senders.execute(() -> stream.send(first));
+    }
+
+    /** How many streams are open on this instance. */
+    int open() {
+        return streams.size();
+    }
+
+    private synchronized void startPolling() {
+        if (polling == null) {
+            polling = scheduler.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (polling != null) {
+            polling.cancel(false);
+        }
+        streams.forEach(Stream::close);
+    }
+
+    private void poll() {
+        try {
+            long now = System.nanoTime();
+            Map<Long, List<Stream>> waiting = new HashMap<>();
+            for (Stream stream : streams) {
+                if (stream.sink.isClosed()) {
+                    streams.remove(stream);
+                } else if (stream.busy) {
+                    if (now - stream.sendingSince > SEND_LIMIT_NANOS) {
+                        LOG.log(Level.FINE, "closing an event stream whose client took nothing for 30 s");
+                        stream.close();
+                        streams.remove(stream);
+                    }
+                } else {
+                    waiting.computeIfAbsent(stream.position, position -> new ArrayList<>()).add(stream);
+                }
+            }
+            waiting.forEach((position, group) -> deliver(position, group, now));
+        } catch (RuntimeException e) {
+            // the database may be unavailable for a while: the streams stay open and the next poll tries again
+            LOG.log(Level.FINE, "could not poll the change feed: {0}", e.toString());
+        }
+    }
+
+    private void deliver(long position, List<Stream> group, long now) {
+        EventPage page;
+        try {
+            page = feed.after(position, PAGE);
+        } catch (PositionPrunedException e) {
+            group.forEach(stream -> {
+                stream.close();
+                streams.remove(stream);
+            });
+            return;
+        }
+        for (Stream stream : group) {
+            if (!page.events().isEmpty() || now - stream.lastSent > KEEP_ALIVE_NANOS) {
+                stream.busy = true;
+                stream.sendingSince = now;
+                senders.execute(() -> stream.send(page));
+            }
+        }
+    }
+
+    /** One client's stream: where it is in the feed, and whether a page is on its way to it. */
+    private final class Stream {
+
+        final SseEventSink sink;
+        final Sse sse;
+        volatile long position;
+        volatile boolean busy;
+        volatile long sendingSince;
+        volatile long lastSent = System.nanoTime();
+
+        Stream(SseEventSink sink, Sse sse, long position) {
+            this.sink = sink;
+            this.sse = sse;
+            this.position = position;
+        }
+
+        /** Sends {@code page}, and while pages come full, the next ones: a stream behind catches up at once. */
+        void send(EventPage page) {
+            try {
+                if (page.events().isEmpty()) {
+                    sink.send(sse.newEventBuilder().comment("keep-alive").build()).toCompletableFuture().get();
+                }
+                EventPage current = page;
+                while (true) {
+                    for (ProductEvent event : current.events()) {
+                        OutboundSseEvent message = sse.newEventBuilder()
+                                .id(Long.toString(event.position()))
+                                .name("product")
+                                .data(EventJson.write(event).toString())
+                                .build();
+                        sink.send(message).toCompletableFuture().get();
+                    }
+                    position = current.next();
+                    lastSent = System.nanoTime();
+                    if (current.events().size() < PAGE) {
+                        break;
+                    }
+                    sendingSince = System.nanoTime();
+                    current = feed.after(position, PAGE);
+                }
+                busy = false;
+            } catch (Exception e) {
+                // the client went away, the stream was closed for being slow, or the database failed: the
+                // client resumes with Last-Event-ID
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                close();
+                streams.remove(this);
+            }
+        }
+
+        void close() {
+            try {
+                sink.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "closing an event stream: {0}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.concurrencydb.changes.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the feed's sequencer every 100 ms on every instance (one run at a time in the cluster: the others find
+ * the lock taken and skip). A run that finds nothing new costs one indexed query.
+ */
+@Singleton
+@Startup
+public class FeedSequencing {
+
+    private static final long PERIOD_MILLIS = 100;
+    private static final Logger LOG = Logger.getLogger(FeedSequencing.class.getName());
+
+    @EJB
+    FeedSequencer sequencer;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> runs;
+
+    @PostConstruct
+    void start() {
+        runs = scheduler.scheduleWithFixedDelay(this::runOnce, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        runs.cancel(false);
+    }
+
+    private void runOnce() {
+        try {
+            // a full run means more are waiting: go on at once
+            while (sequencer.run() == FeedSequencer.RUN_MAX) {
+                LOG.log(Level.FINE, "the change feed's sequencer is catching up");
+            }
+        } catch (RuntimeException e) {
+            // the database may be away for a while; the next run tries again
+            LOG.log(Level.FINE, "could not number the change feed's events: {0}", e.toString());
+        }
+    }
+}

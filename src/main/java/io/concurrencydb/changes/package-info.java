@@ -1,0 +1,18 @@
+/**
+ * The change feed: every committed change to a product, once, in an order no reader has to go back on, for
+ * clients that keep copies of the catalogue (caches, search indexes, read models).
+ *
+ * <ul>
+ * <li>E1 every committed create, replace, patch, delete, stock adjustment and order line writes exactly one
+ *     event, in the same statement as the change; a write that rolls back leaves none.</li>
+ * <li>E2 positions are 1, 2, 3, ... given after commit, in commit order: a reader never sees a later position
+ *     before an earlier one, and per product the versions only go up.</li>
+ * <li>E3 GET /api/products/events is a JSON page (after, limit) or, asked for text/event-stream, a stream of
+ *     Server-Sent Events whose ids are positions; Last-Event-ID or after resumes exactly after one.</li>
+ * <li>E4 a stream holds at most one page in memory; a client that takes nothing for 30 s is disconnected; a
+ *     stream with nothing to send gets a comment every 15 s.</li>
+ * <li>E5 events older than the retention are pruned as a prefix; a position before it is 410 events-pruned.</li>
+ * <li>E6 the feed comes from the database: any instance serves the changes made through any other.</li>
+ * </ul>
+ */
+package io.concurrencydb.changes;

@@ -1,0 +1,383 @@
+package io.concurrencydb.changes;
+
+import static io.concurrencydb.support.ProblemAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.concurrencydb.changes.control.EventPruning;
+import io.concurrencydb.changes.control.Outbox;
+import io.concurrencydb.changes.entity.ChangeKind;
+import io.concurrencydb.catalog.control.ProductRows;
+import io.concurrencydb.support.Api;
+import io.concurrencydb.support.Browser;
+import io.concurrencydb.support.DeployedService;
+import io.concurrencydb.support.EventStream;
+import io.concurrencydb.support.Race;
+import io.concurrencydb.support.TestDatabaseSession;
+import io.concurrencydb.support.Tokens;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The change feed: one event per committed change, delivered in an order no consumer has to go back on. */
+class ChangeFeedIT extends DeployedService {
+
+    @Test
+    @DisplayName("E1 32 concurrent writers: exactly one event per committed change and none for a rolled-back one, "
+            + "the same on a stream, on pages and on a stream resumed mid-run; the events rebuild the table")
+    void exactlyOncePerCommittedChange() throws Exception {
+        long before = head();
+        List<Long> products = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            products.add(api.create("Fed " + i, "5.00", 1000).getJsonNumber("id").longValue());
+        }
+        List<Long> doomed = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            doomed.add(api.create("Doomed " + i, "1.00", 1).getJsonNumber("id").longValue());
+        }
+        Set<Long> ours = new HashSet<>(products);
+        ours.addAll(doomed);
+        long start = afterCreation(before, ours);
+
+        EventStream stream = EventStream.open(api.uri("api/products/events?after=" + start), null);
+        EventStream resumed = EventStream.open(api.uri("api/products/events?after=" + start), null);
+        Pager pager = new Pager(start);
+        pager.start();
+        AtomicInteger changes = new AtomicInteger();
+        List<JsonObject> resumedPrefix = new CopyOnWriteArrayList<>();
+        AtomicReference<EventStream> reopened = new AtomicReference<>();
+
+        List<Map<Integer, Long>> statuses = Race.run(32, client -> {
+            Map<Integer, Long> seen = new HashMap<>();
+            if (client < doomed.size()) {
+                count(seen, api.delete("api/products/" + doomed.get(client)), changes, 1);
+            }
+            for (int k = 0; k < 12; k++) {
+                long hot = products.get(0);
+                long other = products.get(1 + (client + k) % 3);
+                switch ((client + k) % 6) {
+                    // serializable retries roll back transactions that had already written product and event
+                    case 0 -> count(seen, adjust(hot, -1, "serializable"), changes, 1);
+                    case 1 -> count(seen, adjust(other, 1, "optimistic"), changes, 1);
+                    case 2 -> {
+                        JsonObject read = api.product(other);
+                        count(seen, api.put("api/products/" + other, Api.replacement(read, read.getInt("stock_quantity") + 1)),
+                                changes, 1);
+                    }
+                    case 3 -> count(seen, api.post("api/orders", "{\"items\": [{\"product_id\": " + hot
+                            + ", \"quantity\": 1}, {\"product_id\": " + other + ", \"quantity\": 1}]}"), changes, 2);
+                    // short of stock: the order is refused and takes nothing
+                    case 4 -> count(seen, api.post("api/orders", "{\"items\": [{\"product_id\": " + other
+                            + ", \"quantity\": 1}, {\"product_id\": " + hot + ", \"quantity\": 1000000}]}"), changes, 2);
+                    default -> count(seen, api.send("PATCH", "api/products/" + other,
+                            BodyPublishers.ofString("{\"price\": " + (client + 1) + "}"),
+                            "Content-Type", "application/merge-patch+json",
+                            "If-Match", "\"" + api.product(other).getInt("version") + "\""), changes, 1);
+                }
+                if (client == 0 && k == 6) {
+                    // a consumer that goes away mid-run and comes back where it left off
+                    List<JsonObject> got = resumed.events();
+                    resumed.close();
+                    resumedPrefix.addAll(got);
+                    String last = got.isEmpty() ? Long.toString(start) : got.get(got.size() - 1).getString("sse_id");
+                    reopened.set(EventStream.open(api.uri("api/products/events"), last));
+                }
+            }
+            return seen;
+        });
+
+        Map<Integer, Long> total = new HashMap<>();
+        statuses.forEach(seen -> seen.forEach((status, n) -> total.merge(status, n, Long::sum)));
+        assertTrue(total.keySet().stream().allMatch(s -> s == 200 || s == 201 || s == 204 || s == 409
+                || s == 412 || s == 503), total.toString());
+        assertTrue(total.getOrDefault(409, 0L) > 0, "some writes were refused: " + total);
+
+        int expected = changes.get();
+        List<JsonObject> streamed = await(() -> mine(stream.events(), ours), expected, "the stream");
+        List<JsonObject> paged = await(() -> mine(pager.events, ours), expected, "the pages");
+        List<JsonObject> resumedAll = await(() -> {
+            List<JsonObject> all = new ArrayList<>(mine(resumedPrefix, ours));
+            all.addAll(mine(reopened.get().events(), ours));
+            return all;
+        }, expected, "the resumed stream");
+        pager.finish();
+        stream.close();
+        reopened.get().close();
+
+        assertEquals(positions(streamed), positions(paged), "the stream and the pages deliver the same events");
+        assertEquals(positions(streamed), positions(resumedAll), "a resumed stream misses and repeats nothing");
+        assertEquals(positions(streamed).size(), new HashSet<>(positions(streamed)).size(), "no event twice");
+
+        Map<Long, List<JsonObject>> byProduct = new HashMap<>();
+        streamed.forEach(event -> byProduct.computeIfAbsent(event.getJsonNumber("product_id").longValue(),
+                id -> new ArrayList<>()).add(event));
+        for (long id : products) {
+            JsonObject current = api.product(id);
+            List<JsonObject> events = byProduct.get(id);
+            long base = current.getInt("version") - events.size() + 1;
+            for (int i = 0; i < events.size(); i++) {
+                assertEquals(base + i, events.get(i).getInt("version"), "product " + id + ": versions go up one by one");
+            }
+            assertEquals(current, events.get(events.size() - 1).getJsonObject("product"),
+                    "product " + id + ": the last event is the product as stored");
+        }
+        for (long id : doomed) {
+            List<JsonObject> events = byProduct.get(id);
+            assertEquals(1, events.size(), "product " + id + ": one tombstone");
+            assertEquals("deleted", events.get(0).getString("kind"));
+            assertEquals(1, events.get(0).getInt("version"));
+            assertTrue(events.get(0).isNull("product"));
+            assertEquals(404, api.get("api/products/" + id).statusCode());
+        }
+        System.out.printf("change feed: %d committed changes, %d events on the stream, %d on pages, %d resumed; "
+                + "statuses %s%n", expected, streamed.size(), paged.size(), resumedAll.size(), total);
+    }
+
+    @Test
+    @DisplayName("E2 a transaction that took an earlier number but commits later is still delivered, after the "
+            + "one that committed first, and no reader has to go back")
+    void commitOrderNeverSkips() throws Exception {
+        long before = head();
+        long first = api.create("Slow writer", "1.00", 10).getJsonNumber("id").longValue();
+        long second = api.create("Fast writer", "1.00", 10).getJsonNumber("id").longValue();
+        long start = afterCreation(before, Set.of(first, second));
+        String write = Outbox.recording(ChangeKind.STOCK_ADJUSTED, """
+                UPDATE products SET stock_quantity = stock_quantity + 1, version = version + 1, updated_at = now()
+                WHERE id = ? RETURNING %s""".formatted(ProductRows.COLUMNS));
+
+        try (Connection slow = TestDatabaseSession.database().connect();
+             Connection fast = TestDatabaseSession.database().connect()) {
+            slow.setAutoCommit(false);
+            fast.setAutoCommit(false);
+            long slowSeq = writeAndNumber(slow, write, first);   // takes the lower number, stays open
+            long fastSeq = writeAndNumber(fast, write, second);
+            fast.commit();
+            assertTrue(slowSeq < fastSeq);
+
+            List<JsonObject> seen = await(() -> page(start, Set.of(first, second)), 1, "a reader, before the slow commit");
+            assertEquals(second, seen.get(0).getJsonNumber("product_id").longValue());
+            slow.commit();
+        }
+        List<JsonObject> events = await(() -> page(start, Set.of(first, second)), 2, "a reader, after both");
+        assertEquals(List.of(second, first), events.stream().map(e -> e.getJsonNumber("product_id").longValue()).toList(),
+                "in commit order: " + events);
+        assertTrue(events.get(0).getJsonNumber("position").longValue() < events.get(1).getJsonNumber("position").longValue());
+        List<JsonObject> fromTheFirst = page(events.get(0).getJsonNumber("position").longValue(), Set.of(first, second));
+        assertEquals(List.of(first), fromTheFirst.stream().map(e -> e.getJsonNumber("product_id").longValue()).toList(),
+                "a reader that had passed the fast one still gets the slow one");
+    }
+
+    private List<JsonObject> page(long after, Set<Long> products) {
+        JsonObject page = Api.json(api.get("api/products/events?limit=1000&after=" + after));
+        return mine(page.getJsonArray("events").getValuesAs(JsonObject.class), products);
+    }
+
+    @Test
+    @DisplayName("E3 a stream resumes after Last-Event-ID exactly; malformed positions are 400, pruned ones 410")
+    void resumeAndRefusals() throws Exception {
+        long before = head();
+        long id = api.create("Streamed", "1.00", 10).getJsonNumber("id").longValue();
+        EventStream live = EventStream.open(api.uri("api/products/events?after=" + afterCreation(before, Set.of(id))),
+                null);
+        for (int i = 0; i < 3; i++) {
+            api.send("PATCH", "api/products/" + id, BodyPublishers.ofString("{\"stock_quantity\": " + i + "}"),
+                    "Content-Type", "application/merge-patch+json", "If-Match", "*");
+        }
+        List<JsonObject> firstThree = await(() -> mine(live.events(), Set.of(id)), 3, "the live stream");
+        live.close();
+        for (int i = 3; i < 5; i++) {
+            api.send("PATCH", "api/products/" + id, BodyPublishers.ofString("{\"stock_quantity\": " + i + "}"),
+                    "Content-Type", "application/merge-patch+json", "If-Match", "*");
+        }
+        try (EventStream again = EventStream.open(api.uri("api/products/events"),
+                firstThree.get(2).getString("sse_id"))) {
+            List<JsonObject> rest = await(() -> mine(again.events(), Set.of(id)), 2, "the resumed stream");
+            assertEquals(List.of(4, 5), rest.stream().map(e -> e.getInt("version")).toList());
+        }
+
+        for (String bad : new String[] {"abc", "-1", "1-2", "1.5", "99999999999999999999"}) {
+            assertProblem(400, "/problems/validation", api.get("api/products/events?after=" + bad));
+        }
+        assertProblem(400, "/problems/validation", api.get("api/products/events?limit=0"));
+        assertProblem(400, "/problems/validation", api.get("api/products/events", "Accept", "text/event-stream", "Last-Event-ID", "x"));
+
+        String pruned = firstThree.get(0).getJsonNumber("position").toString();
+        try (Connection connection = TestDatabaseSession.database().connect();
+             PreparedStatement prune = connection.prepareStatement(EventPruning.PRUNE)) {
+            prune.setString(1, "0 seconds");
+            prune.executeUpdate();
+        }
+        HttpResponse<String> gone = api.get("api/products/events?after=" + pruned);
+        assertProblem(410, "/problems/events-pruned", gone);
+        assertTrue(Api.json(gone).containsKey("oldest_position"), gone.body());
+        assertProblem(410, "/problems/events-pruned", api.get("api/products/events", "Accept", "text/event-stream", "Last-Event-ID", pruned));
+        assertEquals(200, api.get("api/products/events?after=0").statusCode(), "the beginning is always there");
+    }
+
+    @Test
+    @DisplayName("E4 /race in headless Chromium: naive oversells, every strategy sells exactly the stock, and the "
+            + "stock shown comes from the change feed")
+    void racePageInABrowser() throws Exception {
+        ChromeDriver browser = Browser.start();
+        try {
+            browser.get(api.uri("race/").toString());
+            browser.findElement(By.id("token")).sendKeys(Tokens.writer());
+            for (String strategy : new String[] {"naive", "atomic", "optimistic", "pessimistic", "serializable"}) {
+                browser.findElement(By.id("stock")).clear();
+                browser.findElement(By.id("stock")).sendKeys("20");
+                browser.findElement(By.id("buyers")).clear();
+                browser.findElement(By.id("buyers")).sendKeys("50");
+                new Select(browser.findElement(By.id("strategy"))).selectByValue(strategy);
+                browser.findElement(By.id("start")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver ->
+                        !driver.findElements(By.cssSelector("#results tr[data-strategy='" + strategy + "']")).isEmpty());
+                // the stock shown live is the change feed's, and ends where the table says the stock ended
+                String remaining = cell(browser, strategy, "remaining");
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+                        driver.findElement(By.id("stock-now")).getText().equals(remaining));
+                assertEquals("done", browser.findElement(By.id("status")).getText());
+            }
+            for (String strategy : new String[] {"atomic", "optimistic", "pessimistic", "serializable"}) {
+                assertEquals("20", cell(browser, strategy, "successes"), strategy + " sells exactly the stock");
+                assertEquals("0", cell(browser, strategy, "remaining"), strategy);
+                assertEquals("0", cell(browser, strategy, "lost"), strategy);
+                assertEquals("0", cell(browser, strategy, "oversold"), strategy);
+                assertEquals("30", cell(browser, strategy, "rejections"), strategy);
+            }
+            assertTrue(Integer.parseInt(cell(browser, "naive", "oversold")) > 0, "naive oversells");
+            assertTrue(Integer.parseInt(cell(browser, "naive", "lost")) > 0, "naive loses updates");
+            System.out.println("race page: " + browser.findElements(By.cssSelector("#results tbody tr")).stream()
+                    .map(row -> row.getText().replace('\n', ' ')).toList());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static String cell(ChromeDriver browser, String strategy, String column) {
+        return browser.findElement(By.cssSelector("#results tr[data-strategy='" + strategy + "'] td." + column)).getText();
+    }
+
+    /** The position after every event deliverable now. */
+    private long head() {
+        long position = 0;
+        while (true) {
+            JsonObject page = Api.json(api.get("api/products/events?limit=1000&after=" + position));
+            if (page.getJsonArray("events").isEmpty()) {
+                return position;
+            }
+            position = page.getJsonNumber("next").longValue();
+        }
+    }
+
+    /** The position of the last creation event of {@code products}, once all are in the feed. */
+    private long afterCreation(long before, Set<Long> products) throws InterruptedException {
+        List<JsonObject> created = await(() -> page(before, products), products.size(), "the creations");
+        return created.get(created.size() - 1).getJsonNumber("position").longValue();
+    }
+
+    private HttpResponse<String> adjust(long id, int delta, String strategy) {
+        return api.post("api/products/" + id + "/stock-adjustments",
+                "{\"delta\": " + delta + ", \"strategy\": \"" + strategy + "\"}");
+    }
+
+    private static void count(Map<Integer, Long> seen, HttpResponse<String> response, AtomicInteger changes, int each) {
+        seen.merge(response.statusCode(), 1L, Long::sum);
+        if (response.statusCode() / 100 == 2) {
+            changes.addAndGet(each);
+        }
+    }
+
+    private static long writeAndNumber(Connection connection, String write, long id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(write)) {
+            statement.setLong(1, id);
+            statement.execute();
+        }
+        try (PreparedStatement seq = connection.prepareStatement(
+                "SELECT max(seq) FROM product_events WHERE product_id = ?")) {
+            seq.setLong(1, id);
+            try (ResultSet row = seq.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static List<JsonObject> mine(List<JsonObject> events, Set<Long> products) {
+        return events.stream().filter(e -> products.contains(e.getJsonNumber("product_id").longValue())).toList();
+    }
+
+    private static List<Long> positions(List<JsonObject> events) {
+        return events.stream().map(e -> e.getJsonNumber("position").longValue()).toList();
+    }
+
+    private static List<JsonObject> await(Supplier<List<JsonObject>> events, int expected, String consumer)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        List<JsonObject> got = events.get();
+        while (got.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            got = events.get();
+        }
+        Thread.sleep(500);
+        got = events.get();
+        assertEquals(expected, got.size(), consumer + " received every committed change, once");
+        return got;
+    }
+
+    /** A consumer that reads the JSON pages, asking for the next one every 100 ms. */
+    private final class Pager extends Thread {
+
+        final List<JsonObject> events = new CopyOnWriteArrayList<>();
+        private volatile boolean running = true;
+        private long position;
+
+        Pager(long start) {
+            this.position = start;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                try {
+                    JsonObject page = Api.json(api.get("api/products/events?limit=50&after=" + position));
+                    events.addAll(page.getJsonArray("events").getValuesAs(JsonObject.class));
+                    position = page.getJsonNumber("next").longValue();
+                    if (page.getJsonArray("events").isEmpty()) {
+                        Thread.sleep(100);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // a failed poll is simply repeated from the same position
+                }
+            }
+        }
+
+        void finish() {
+            running = false;
+            interrupt();
+        }
+    }
+}
