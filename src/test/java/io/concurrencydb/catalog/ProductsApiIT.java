@@ -421,11 +421,17 @@ class ProductsApiIT extends DeployedService {
         assertTrue(member.getJsonObject("get").getJsonObject("responses").getJsonObject("200")
                 .getJsonObject("headers").containsKey("ETag"));
         assertTrue(collection.getJsonObject("post").getJsonObject("requestBody").getBoolean("required"));
+        // the change feed: one GET, JSON pages or an event stream, its parts components of the static document
         JsonObject feed = paths.getJsonObject("/api/products/events").getJsonObject("get");
-        assertEquals(Set.of("application/json", "text/event-stream"),
-                feed.getJsonObject("responses").getJsonObject("200").getJsonObject("content").keySet());
+        JsonObject components = Api.json(document).getJsonObject("components");
+        assertEquals("#/components/responses/ProductEvents",
+                feed.getJsonObject("responses").getJsonObject("200").getString("$ref"));
+        assertEquals(Set.of("application/json", "text/event-stream"), components.getJsonObject("responses")
+                .getJsonObject("ProductEvents").getJsonObject("content").keySet());
         assertTrue(feed.getJsonObject("responses").containsKey("410"));
-        assertTrue(feed.getJsonArray("parameters").toString().contains("Last-Event-ID"));
+        assertTrue(feed.getJsonArray("parameters").toString().contains("#/components/parameters/LastEventId"));
+        assertEquals("Last-Event-ID", components.getJsonObject("parameters").getJsonObject("LastEventId")
+                .getString("name"));
         assertEquals("/", Api.json(document).getJsonArray("servers").getJsonObject(0).getString("url"));
         JsonObject schemas = Api.json(document).getJsonObject("components").getJsonObject("schemas");
         for (String body : List.of("ProductInput", "ProductPatch", "StockAdjustment", "OrderInput")) {

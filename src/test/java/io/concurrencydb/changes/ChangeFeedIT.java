@@ -13,6 +13,7 @@ import io.concurrencydb.support.Browser;
 import io.concurrencydb.support.DeployedService;
 import io.concurrencydb.support.EventStream;
 import io.concurrencydb.support.Race;
+import io.concurrencydb.support.SecondInstance;
 import io.concurrencydb.support.TestDatabaseSession;
 import io.concurrencydb.support.Tokens;
 import jakarta.json.JsonObject;
@@ -189,7 +190,11 @@ class ChangeFeedIT extends DeployedService {
     }
 
     private List<JsonObject> page(long after, Set<Long> products) {
-        JsonObject page = Api.json(api.get("api/products/events?limit=1000&after=" + after));
+        return page(api, after, products);
+    }
+
+    private static List<JsonObject> page(Api from, long after, Set<Long> products) {
+        JsonObject page = Api.json(from.get("api/products/events?limit=1000&after=" + after));
         return mine(page.getJsonArray("events").getValuesAs(JsonObject.class), products);
     }
 
@@ -233,6 +238,32 @@ class ChangeFeedIT extends DeployedService {
         assertTrue(Api.json(gone).containsKey("oldest_position"), gone.body());
         assertProblem(410, "/problems/events-pruned", api.get("api/products/events", "Accept", "text/event-stream", "Last-Event-ID", pruned));
         assertEquals(200, api.get("api/products/events?after=0").statusCode(), "the beginning is always there");
+    }
+
+    @Test
+    @DisplayName("E5 two instances on one database: writes through either are in the feed of both, once, in the "
+            + "same order, and on a stream from the other")
+    void feedAcrossInstances() throws Exception {
+        try (SecondInstance second = SecondInstance.start()) {
+            Api there = second.api();
+            long before = head();
+            long id = there.create("Made elsewhere", "1.00", 100).getJsonNumber("id").longValue();
+            long start = afterCreation(before, Set.of(id));
+            try (EventStream stream = EventStream.open(api.uri("api/products/events?after=" + start), null)) {
+                for (int i = 0; i < 10; i++) {
+                    Api through = i % 2 == 0 ? api : there;
+                    assertEquals(200, through.post("api/products/" + id + "/stock-adjustments",
+                            "{\"delta\": -1, \"strategy\": \"atomic\"}").statusCode());
+                }
+                List<JsonObject> here = await(() -> page(api, start, Set.of(id)), 10, "this instance's pages");
+                List<JsonObject> fromThere = await(() -> page(there, start, Set.of(id)), 10, "the other's pages");
+                List<JsonObject> streamed = await(() -> mine(stream.events(), Set.of(id)), 10, "this instance's stream");
+                assertEquals(positions(here), positions(fromThere));
+                assertEquals(positions(here), positions(streamed));
+                assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), here.stream().map(e -> e.getInt("version")).toList());
+                assertEquals(90, here.get(9).getJsonObject("product").getInt("stock_quantity"));
+            }
+        }
     }
 
     @Test

@@ -1,20 +1,13 @@
 package io.concurrencydb.changes.boundary;
 
-import io.concurrencydb.platform.ApiDocs;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
-import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-import org.eclipse.microprofile.openapi.models.parameters.Parameter.In;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
-import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
-/** The change feed's one OpenAPI operation, GET /api/products/events, which two resource methods serve. */
+/**
+ * The change feed's one OpenAPI operation, GET /api/products/events, which two resource methods serve. Its
+ * parameters and answers are components of META-INF/openapi.yaml, referred to by name: the model's setters
+ * for types differ between MicroProfile OpenAPI 3 (Payara) and 4 (WildFly), references do not.
+ */
 public final class ChangeFeedDocs {
 
     public static final String PATH = "/api/products/events";
@@ -23,20 +16,6 @@ public final class ChangeFeedDocs {
     }
 
     public static Operation operation() {
-        APIResponses responses = OASFactory.createAPIResponses()
-                .addAPIResponse("200", OASFactory.createAPIResponse()
-                        .description("A page of events, or the stream")
-                        .content(OASFactory.createContent()
-                                .addMediaType(MediaType.APPLICATION_JSON, OASFactory.createMediaType()
-                                        .schema(OASFactory.createSchema().ref("ProductEventPage")))
-                                .addMediaType(MediaType.SERVER_SENT_EVENTS, OASFactory.createMediaType()
-                                        .schema(OASFactory.createSchema().type(SchemaType.STRING)))))
-                .addAPIResponse("400", problem("A malformed position or limit"))
-                .addAPIResponse("410", problem("The events after this position were pruned: read the collection "
-                        + "again, then follow the feed from oldest_position"))
-                .addAPIResponse("503", problem("The database is unavailable; retry after Retry-After seconds")
-                        .addHeader(HttpHeaders.RETRY_AFTER, OASFactory.createHeader()
-                                .schema(OASFactory.createSchema().type(SchemaType.INTEGER))));
         return OASFactory.createOperation()
                 .operationId("readProductEvents")
                 .addTag("Change feed")
@@ -48,24 +27,13 @@ public final class ChangeFeedDocs {
                         + "change, its id the position, starting after Last-Event-ID, else after the after "
                         + "parameter, else with the changes from now on; a comment every 15 s keeps it alive, and "
                         + "a client that takes nothing for 30 s is disconnected and resumes with Last-Event-ID.")
-                .addParameter(parameter("after", In.QUERY, "a position from the feed; 0 for the oldest retained", 0, null))
-                .addParameter(parameter("limit", In.QUERY, "1 to 1000, default 100 (pages only)", 1, 1000))
-                .addParameter(parameter(ProductEventsResource.LAST_EVENT_ID, In.HEADER,
-                        "resume after this position (what EventSource sends when it reconnects)", 0, null))
-                .responses(responses);
-    }
-
-    private static Parameter parameter(String name, In in, String description, int minimum, Integer maximum) {
-        Schema schema = OASFactory.createSchema().type(SchemaType.INTEGER).minimum(BigDecimal.valueOf(minimum));
-        if (maximum != null) {
-            schema.maximum(BigDecimal.valueOf(maximum));
-        }
-        return OASFactory.createParameter().name(name).in(in).description(description).schema(schema);
-    }
-
-    private static APIResponse problem(String description) {
-        Content content = OASFactory.createContent().addMediaType(ApiDocs.PROBLEM, OASFactory.createMediaType()
-                .schema(OASFactory.createSchema().ref(ApiDocs.PROBLEM_SCHEMA)));
-        return OASFactory.createAPIResponse().description(description).content(content);
+                .addParameter(OASFactory.createParameter().ref("EventsAfter"))
+                .addParameter(OASFactory.createParameter().ref("EventsLimit"))
+                .addParameter(OASFactory.createParameter().ref("LastEventId"))
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse().ref("ProductEvents"))
+                        .addAPIResponse("400", OASFactory.createAPIResponse().ref("EventsBadRequest"))
+                        .addAPIResponse("410", OASFactory.createAPIResponse().ref("EventsPruned"))
+                        .addAPIResponse("503", OASFactory.createAPIResponse().ref("DatabaseUnavailable")));
     }
 }

@@ -1,0 +1,85 @@
+package io.concurrencydb.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Another instance of the service on the suite's database: Payara Micro started from the same jar, driver and
+ * boot commands as the run command, with the WAR the build produced. Whatever server the suite runs on, this
+ * shows what two instances on one database do.
+ */
+public final class SecondInstance implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private SecondInstance(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static SecondInstance start() throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path log = Path.of("target", "second-instance.log");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                "-jar", System.getProperty("payara.microJar"),
+                "--nohazelcast", "--port", Integer.toString(port),
+                "--addlibs", System.getProperty("postgresql.driver.jar"),
+                "--prebootcommandfile", System.getProperty("products.preboot"),
+                "--postbootcommandfile", System.getProperty("products.postboot"),
+                "--deploy", Path.of("target", "products.war").toString()))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(TestDatabaseSession.database().serverEnvironment());
+        SecondInstance instance = new SecondInstance(builder.start(), port);
+        instance.awaitReady(log);
+        return instance;
+    }
+
+    public Api api() {
+        try {
+            return new Api(URI.create("http://127.0.0.1:" + port + "/").toURL());
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitReady(Path log) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build();
+                if (http.send(ready, BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        close();
+        throw new IllegalStateException("the second instance did not become ready; see " + log);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
