@@ -72,7 +72,8 @@ fi  # else the running service holds connections to it: keep it, init.sql is ide
 psql -q -d "$BENCH_DB" -v ON_ERROR_STOP=1 -f init.sql >/dev/null
 seed() {
   psql -q -d "$BENCH_DB" -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
-TRUNCATE order_items, orders, idempotency_keys, products RESTART IDENTITY;
+TRUNCATE order_items, orders, idempotency_keys, product_events, products RESTART IDENTITY;
+UPDATE product_events_pruned SET position = 0;
 INSERT INTO products (name, description, price, stock_quantity)
 SELECT 'Product ' || g, 'seeded for the benchmark', 10 + g % 100, 1000 FROM generate_series(1, 1000) AS g;
 VACUUM ANALYZE products;
