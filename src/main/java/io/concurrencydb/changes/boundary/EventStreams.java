@@ -63,12 +63,7 @@ public class EventStreams {
         // sent at once even when empty (as a comment): the client learns that the stream is open
         stream.busy = true;
         stream.sendingSince = System.nanoTime();
-        senders.execute(() -> stream.send(first));
-    }
-
-    /** How many streams are open on this instance. */
-    int open() {
-        return streams.size();
+        senders.execute(() -> stream.send(first, messages(first, sse)));
     }
 
     private synchronized void startPolling() {
@@ -120,13 +115,27 @@ public class EventStreams {
             });
             return;
         }
+        // the events are rendered once for every stream at this position
+        List<OutboundSseEvent> messages = messages(page, group.get(0).sse);
         for (Stream stream : group) {
             if (!page.events().isEmpty() || now - stream.lastSent > KEEP_ALIVE_NANOS) {
                 stream.busy = true;
                 stream.sendingSince = now;
-                senders.execute(() -> stream.send(page));
+                senders.execute(() -> stream.send(page, messages));
             }
         }
+    }
+
+    private static List<OutboundSseEvent> messages(EventPage page, Sse sse) {
+        List<OutboundSseEvent> messages = new ArrayList<>(page.events().size());
+        for (ProductEvent event : page.events()) {
+            messages.add(sse.newEventBuilder()
+                    .id(Long.toString(event.position()))
+                    .name("product")
+                    .data(EventJson.write(event).toString())
+                    .build());
+        }
+        return messages;
     }
 
     /** One client's stream: where it is in the feed, and whether a page is on its way to it. */
@@ -146,19 +155,15 @@ public class EventStreams {
         }
 
         /** Sends {@code page}, and while pages come full, the next ones: a stream behind catches up at once. */
-        void send(EventPage page) {
+        void send(EventPage page, List<OutboundSseEvent> messages) {
             try {
                 if (page.events().isEmpty()) {
                     sink.send(sse.newEventBuilder().comment("keep-alive").build()).toCompletableFuture().get();
                 }
                 EventPage current = page;
+                List<OutboundSseEvent> rendered = messages;
                 while (true) {
-                    for (ProductEvent event : current.events()) {
-                        OutboundSseEvent message = sse.newEventBuilder()
-                                .id(Long.toString(event.position()))
-                                .name("product")
-                                .data(EventJson.write(event).toString())
-                                .build();
+                    for (OutboundSseEvent message : rendered) {
                         sink.send(message).toCompletableFuture().get();
                     }
                     position = current.next();
@@ -168,6 +173,7 @@ public class EventStreams {
                     }
                     sendingSince = System.nanoTime();
                     current = feed.after(position, PAGE);
+                    rendered = messages(current, sse);
                 }
                 busy = false;
             } catch (Exception e) {
