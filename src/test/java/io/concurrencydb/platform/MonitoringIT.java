@@ -9,12 +9,17 @@ import io.concurrencydb.support.Api;
 import io.concurrencydb.support.DeployedService;
 import io.concurrencydb.support.Race;
 import io.concurrencydb.support.Server;
+import io.concurrencydb.support.TestDatabaseSession;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -115,6 +120,50 @@ class MonitoringIT extends DeployedService {
                 assertEquals(-1, value(pool, gauge), gauge + " has no counterpart on " + Server.current());
             }
         }
+    }
+
+    @Test
+    @DisplayName("M5 request timers are in seconds, as their names say: a request held 1.5 s on a row lock adds "
+            + "about 1.5 to _sum, sets _max, and lands in the bucket up to 2.5 s, not the one up to 1 s")
+    void timersAreInSeconds() throws Exception {
+        long id = api.create("Slow", "1", 10).getInt("id");
+        String before = metrics();
+        HttpResponse<String> held;
+        try (Connection lock = TestDatabaseSession.database().connect()) {
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("SELECT id FROM products WHERE id = " + id + " FOR UPDATE");
+            }
+            CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(
+                    () -> adjust(id, 1, "pessimistic"));
+            Thread.sleep(1500);
+            lock.commit();
+            held = waiting.get(30, TimeUnit.SECONDS);
+        }
+        assertEquals(200, held.statusCode(), held.body());
+        String after = metrics();
+
+        String[] tags = {"endpoint", "/api/products/{id}/stock-adjustments", "method", "POST", "status", "200"};
+        double sum = delta(before, after, "http_requests_seconds_sum", tags);
+        assertTrue(sum >= 1.3 && sum < 10, "_sum grew by " + sum + " (seconds expected)");
+        double max = value(after, "http_requests_seconds_max", tags);
+        assertTrue(max >= 1.3 && max < 10, "_max is " + max + " (seconds expected)");
+        if (Server.current() != Server.WILDFLY) {
+            // Payara: a histogram with bounds in seconds, and no quantiles (see microprofile-config.properties)
+            assertEquals(0, delta(before, after, "http_requests_seconds_bucket", add(tags, "le", "1.0")));
+            assertEquals(1, delta(before, after, "http_requests_seconds_bucket", add(tags, "le", "2.5")));
+            assertFalse(after.lines().anyMatch(line -> line.startsWith("http_requests_seconds{")
+                    && line.contains("quantile=")), "no quantiles in nanoseconds");
+            double mean = value(after, "http_requests_seconds_mean", tags);
+            assertTrue(mean > 0 && mean < 10, "_mean is " + mean + " (seconds expected)");
+        }
+    }
+
+    private static String[] add(String[] tags, String name, String value) {
+        String[] more = java.util.Arrays.copyOf(tags, tags.length + 2);
+        more[tags.length] = name;
+        more[tags.length + 1] = value;
+        return more;
     }
 
     @Test

@@ -1,12 +1,14 @@
 package io.concurrencydb.changes.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -16,8 +18,7 @@ import java.util.logging.Logger;
  * Runs the feed's sequencer every 100 ms on every instance (one run at a time in the cluster: the others find
  * the lock taken and skip). A run that finds nothing new costs one indexed query.
  */
-@Singleton
-@Startup
+@ApplicationScoped
 public class FeedSequencing {
 
     private static final long PERIOD_MILLIS = 100;
@@ -31,14 +32,18 @@ public class FeedSequencing {
 
     private ScheduledFuture<?> runs;
 
-    @PostConstruct
-    void start() {
+    // After the other start-up observers (a later priority): on Payara the pool's statistics count only the
+    // connections opened once PoolStatistics has booted AMX, so nothing borrows one before that
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) @Initialized(ApplicationScoped.class)
+               Object started) {
         runs = scheduler.scheduleWithFixedDelay(this::runOnce, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
-        runs.cancel(false);
+        if (runs != null) {
+            runs.cancel(false);
+        }
     }
 
     private void runOnce() {

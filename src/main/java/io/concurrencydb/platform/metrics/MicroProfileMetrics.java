@@ -3,9 +3,12 @@ package io.concurrencydb.platform.metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
@@ -23,9 +26,15 @@ class MicroProfileMetrics implements MetricsSink {
         registry.counter(name, tags(tags)).inc();
     }
 
+    // Registered with the unit said out loud: Payara's exporter converts a timer's mean, max and quantiles to the
+    // seconds its name promises only when the metadata names nanoseconds (the default left them in nanoseconds)
+    private final Map<String, Metadata> timers = new ConcurrentHashMap<>();
+
     @Override
     public void time(String name, long nanos, String... tags) {
-        registry.timer(name, tags(tags)).update(Duration.ofNanos(nanos));
+        Metadata metadata = timers.computeIfAbsent(name,
+                n -> Metadata.builder().withName(n).withUnit(MetricUnits.NANOSECONDS).build());
+        registry.timer(metadata, tags(tags)).update(Duration.ofNanos(nanos));
     }
 
     @Override
