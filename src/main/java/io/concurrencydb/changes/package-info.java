@@ -8,11 +8,14 @@
  * <li>E2 positions are 1, 2, 3, ... given after commit, in commit order: a reader never sees a later position
  *     before an earlier one, and per product the versions only go up.</li>
  * <li>E3 GET /api/products/events is a JSON page (after, limit) or, asked for text/event-stream, a stream of
- *     Server-Sent Events whose ids are positions; Last-Event-ID or after resumes exactly after one.</li>
- * <li>E4 a stream holds at most one page in memory; a client that takes nothing for 30 s is disconnected; a
- *     stream with nothing to send gets a comment every 15 s.</li>
- * <li>E5 events older than the retention are pruned as a prefix; a position before it is 410 events-pruned.</li>
- * <li>E6 the feed comes from the database: any instance serves the changes made through any other.</li>
+ *     Server-Sent Events whose ids are positions; Last-Event-ID or after resumes exactly after one; a malformed
+ *     position is 400; events older than the retention are pruned as a prefix, and a position before it is
+ *     410 events-pruned.</li>
+ * <li>E4 the /race page races buyers for one product in the browser, one strategy after another, and shows the
+ *     stock from the stream.</li>
+ * <li>E5 the feed comes from the database: any instance serves the changes made through any other.</li>
+ * <li>E6 a stream holds at most one page in memory; a client that takes nothing for 30 s is disconnected and
+ *     resumes after the last event it got; a stream with nothing to send gets a comment every 15 s.</li>
  * </ul>
  */
 package io.concurrencydb.changes;

@@ -18,11 +18,14 @@ import io.concurrencydb.support.TestDatabaseSession;
 import io.concurrencydb.support.Tokens;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -263,6 +266,39 @@ class ChangeFeedIT extends DeployedService {
                 assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), here.stream().map(e -> e.getInt("version")).toList());
                 assertEquals(90, here.get(9).getJsonObject("product").getInt("stock_quantity"));
             }
+        }
+    }
+
+    @Test
+    @DisplayName("E6 a client that stops reading is disconnected within 30 s or so, not buffered for, and resumes "
+            + "where it was cut off")
+    void slowClientIsDropped() throws Exception {
+        long start = head();
+        // 20,000 events at once: far more than the sockets' buffers hold
+        try (Connection connection = TestDatabaseSession.database().connect();
+             Statement insert = connection.createStatement()) {
+            insert.execute("""
+                    INSERT INTO product_events (product_id, kind, version, name, description, price, stock_quantity,
+                                                created_at, updated_at)
+                    SELECT 2147483647, 'replaced', g, 'Bulk', repeat('x', 300), 1, g, now(), now()
+                    FROM generate_series(1, 20000) AS g""");
+        }
+        await(() -> page(start, Set.of(2147483647L)), 1000, "the bulk events");
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            socket.getOutputStream().write(("GET /api/products/events?after=" + start + " HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            Thread.sleep(45_000);   // reading nothing
+            socket.setSoTimeout(10_000);
+            String received = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            long ids = received.lines().filter(line -> line.startsWith("id:")).count();
+            assertTrue(received.startsWith("HTTP/1.1 200"), received.lines().findFirst().orElse(""));
+            assertTrue(ids > 0 && ids < 20_000, ids + " events before the server hung up");
+            String last = received.lines().filter(line -> line.startsWith("id:")).reduce((a, b) -> b).orElseThrow()
+                    .substring(3).strip();
+            JsonObject next = Api.json(api.get("api/products/events?limit=1&after=" + last));
+            assertEquals(Long.parseLong(last) + 1, next.getJsonArray("events").getJsonObject(0)
+                    .getJsonNumber("position").longValue(), "it resumes right after the last event it got");
+            System.out.printf("slow client: cut off after %d of 20000 events (%d bytes)%n", ids, received.length());
         }
     }
 
