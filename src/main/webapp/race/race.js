@@ -46,7 +46,11 @@ function follow(productId) {
             $('stock-now').dataset.version = change.version;
         }
     });
-    return new Promise((resolve) => feed.addEventListener('open', resolve, {once: true}));
+    // the race starts once the feed is open, or after 3 s without it (the figures do not depend on the feed)
+    return new Promise((resolve) => {
+        feed.addEventListener('open', resolve, {once: true});
+        setTimeout(resolve, 3000);
+    });
 }
 
 // The unsafe way: read, decide, write back without a version check.
