@@ -1,9 +1,9 @@
 package io.concurrencydb.stock.control;
 
 import io.concurrencydb.catalog.control.ProductRows;
+import io.concurrencydb.catalog.entity.Product;
 import io.concurrencydb.changes.control.Outbox;
 import io.concurrencydb.changes.entity.ChangeKind;
-import io.concurrencydb.catalog.entity.Product;
 import io.concurrencydb.platform.data.Sql;
 import io.concurrencydb.platform.problem.EntityNotFoundException;
 import io.concurrencydb.stock.entity.InsufficientStockException;
