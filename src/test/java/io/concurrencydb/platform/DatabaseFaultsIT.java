@@ -72,13 +72,17 @@ class DatabaseFaultsIT extends DeployedService {
     void killedConnections() throws Exception {
         Load load = new Load(api.create("Kill counter", "1", 0).getInt("id"));
         load.start();
+        // a round may find none: CI once found no connection of the service 700 ms after a kill, since the feed's
+        // sequencer borrows one every 100 ms (why not established); what matters is that connections were killed
+        List<Long> killed = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Thread.sleep(700);
-            assertTrue(TestDatabaseSession.database().count("SELECT count(pg_terminate_backend(pid)) "
-                    + "FROM pg_stat_activity WHERE application_name = 'products'") > 0);
+            killed.add(TestDatabaseSession.database().count("SELECT count(pg_terminate_backend(pid)) "
+                    + "FROM pg_stat_activity WHERE application_name = 'products'"));
         }
         Thread.sleep(700);
         List<Sample> samples = load.stop();
+        assertTrue(killed.stream().mapToLong(Long::longValue).sum() > 0, "connections killed per round: " + killed);
 
         assertOnlyAcceptable(samples);
         assertTrue(samples.stream().filter(s -> s.status() / 100 == 2).count() > samples.size() / 2,
