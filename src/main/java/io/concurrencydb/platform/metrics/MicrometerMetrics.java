@@ -1,7 +1,9 @@
 package io.concurrencydb.platform.metrics;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -26,6 +28,7 @@ class MicrometerMetrics implements MetricsSink {
 
     // the registry holds a gauge's object weakly: these keep the readings alive as long as the application
     private final List<Supplier<Long>> gauges = new CopyOnWriteArrayList<>();
+    private final List<String> names = new CopyOnWriteArrayList<>();
 
     @Override
     public void count(String name, String... tags) {
@@ -39,10 +42,27 @@ class MicrometerMetrics implements MetricsSink {
 
     @Override
     public void gauge(String name, String description, Supplier<Long> value) {
+        // A gauge left by an earlier deployment of the WAR would keep its name, and the registry would ignore this
+        // one: its object, weakly held and gone with that deployment, then reads NaN (seen on WildFly in CI,
+        // where every test class redeploys). So an existing one is removed first, and ours at undeploy.
+        removeGauge(name);
         gauges.add(value);
+        names.add(name);
         registry.gauge(name, Tags.empty(), value, reading -> {
             Long current = reading.get();
             return current == null ? -1 : current;
         });
+    }
+
+    @PreDestroy
+    void removeGauges() {
+        names.forEach(this::removeGauge);
+    }
+
+    private void removeGauge(String name) {
+        Gauge existing = registry.find(name).gauge();
+        if (existing != null) {
+            registry.remove(existing);
+        }
     }
 }
