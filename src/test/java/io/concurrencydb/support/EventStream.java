@@ -42,10 +42,6 @@ public final class EventStream implements AutoCloseable {
         return new EventStream(response);
     }
 
-    public HttpResponse<Stream<String>> response() {
-        return response;
-    }
-
     /** The events received so far, as parsed data, each with its SSE id added as "sse_id". */
     public List<JsonObject> events() {
         return List.copyOf(events);

@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -26,9 +26,8 @@ class MicrometerMetrics implements MetricsSink {
     @Inject
     MeterRegistry registry;
 
-    // the registry holds a gauge's object weakly: these keep the readings alive as long as the application
-    private final List<Supplier<Long>> gauges = new CopyOnWriteArrayList<>();
-    private final List<String> names = new CopyOnWriteArrayList<>();
+    // the registry holds a gauge's object weakly: this keeps the readings alive as long as the application
+    private final Map<String, Supplier<Long>> gauges = new ConcurrentHashMap<>();
 
     @Override
     public void count(String name, String... tags) {
@@ -46,8 +45,7 @@ class MicrometerMetrics implements MetricsSink {
         // one: its object, weakly held and gone with that deployment, then reads NaN (seen on WildFly in CI,
         // where every test class redeploys). So an existing one is removed first, and ours at undeploy.
         removeGauge(name);
-        gauges.add(value);
-        names.add(name);
+        gauges.put(name, value);
         registry.gauge(name, Tags.empty(), value, reading -> {
             Long current = reading.get();
             return current == null ? -1 : current;
@@ -56,7 +54,7 @@ class MicrometerMetrics implements MetricsSink {
 
     @PreDestroy
     void removeGauges() {
-        names.forEach(this::removeGauge);
+        gauges.keySet().forEach(this::removeGauge);
     }
 
     private void removeGauge(String name) {
