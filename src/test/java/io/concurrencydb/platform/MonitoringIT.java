@@ -17,14 +17,19 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** What operators see on /metrics: request timers, the service's own counters, and the JDBC pool. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MonitoringIT extends DeployedService {
 
     @Test
@@ -122,6 +127,42 @@ class MonitoringIT extends DeployedService {
                 assertEquals(-1, value(pool, gauge), gauge + " has no counterpart on " + Server.current());
             }
         }
+    }
+
+    @Test
+    @Order(1) // first: the timers are created by the first requests after the deployment
+    @DisplayName("M6 the first requests of many kinds at once all get their answer, and a method a client makes up "
+            + "adds no series of its own")
+    void firstRequestsOfManyKindsAtOnce() throws Exception {
+        String json = "application/json";
+        List<String[]> kinds = List.of(
+                new String[] {"GET", "api/products/2147483647", null}, new String[] {"HEAD", "api/products/2147483647", null},
+                new String[] {"DELETE", "api/products/2147483647", null}, new String[] {"GET", "api/orders/2147483647", null},
+                new String[] {"GET", "api/products?limit=x", null}, new String[] {"GET", "api/products/events?limit=0", null},
+                new String[] {"POST", "api/products", "text/plain"}, new String[] {"POST", "api/orders", "text/plain"},
+                new String[] {"PUT", "api/products/1", "text/plain"}, new String[] {"PATCH", "api/products/1", "text/plain"},
+                new String[] {"POST", "api/products/1/stock-adjustments", "text/plain"},
+                new String[] {"OPTIONS", "api/products", null}, new String[] {"PUT", "api/products", json},
+                new String[] {"PATCH", "api/orders", json}, new String[] {"DELETE", "api/orders", null},
+                new String[] {"POST", "api/products/1", json});
+        List<HttpResponse<String>> answers = Race.run(2 * kinds.size(), client -> {
+            String[] kind = kinds.get(client % kinds.size());
+            return kind[2] == null ? api.send(kind[0], kind[1], BodyPublishers.noBody())
+                    : api.send(kind[0], kind[1], BodyPublishers.ofString("{}"), "Content-Type", kind[2]);
+        });
+        for (int i = 0; i < answers.size(); i++) {
+            assertTrue(answers.get(i).statusCode() < 500,
+                    String.join(" ", kinds.get(i % kinds.size())) + ": " + answers.get(i).body());
+        }
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals(405, api.send("MADE-UP-" + UUID.randomUUID(), "api/products/1", BodyPublishers.noBody())
+                    .statusCode());
+        }
+        String after = metrics();
+        assertFalse(after.contains("MADE-UP-"), "a made-up method is no series of its own");
+        assertTrue(value(after, "http_requests_seconds_count", "endpoint", "unmatched", "method", "other",
+                "status", "405") >= 5);
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.concurrencydb.platform.metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -10,6 +13,7 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The metrics sink on servers with MicroProfile Metrics. WEB-INF/beans.xml excludes this bean where the API
@@ -28,14 +32,25 @@ class MicroProfileMetrics implements MetricsSink {
 
     // Registered with the unit said out loud: Payara's exporter converts a timer's mean and max to the seconds its
     // name promises only when the metadata names nanoseconds (its quantiles never: microprofile-config.properties
-    // turns them off and asks for buckets, whose bounds it prints in seconds)
-    private final Map<String, Metadata> timers = new ConcurrentHashMap<>();
+    // turns them off and asks for buckets, whose bounds it prints in seconds).
+    // Kept here and created one at a time: Payara 6.2025.10 creates a timer through a plain HashMap of its bucket
+    // settings, and two first requests of different kinds at once made one of them fail with a
+    // ConcurrentModificationException (a 500). A request then costs one map lookup instead of the registry's.
+    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
     @Override
     public void time(String name, long nanos, String... tags) {
-        Metadata metadata = timers.computeIfAbsent(name,
-                n -> Metadata.builder().withName(n).withUnit(MetricUnits.NANOSECONDS).build());
-        registry.timer(metadata, tags(tags)).update(Duration.ofNanos(nanos));
+        List<String> key = new ArrayList<>(tags.length + 1);
+        key.add(name);
+        key.addAll(Arrays.asList(tags));
+        Timer timer = timers.get(key);
+        if (timer == null) {
+            synchronized (timers) {
+                timer = timers.computeIfAbsent(key, k -> registry.timer(
+                        Metadata.builder().withName(name).withUnit(MetricUnits.NANOSECONDS).build(), tags(tags)));
+            }
+        }
+        timer.update(Duration.ofNanos(nanos));
     }
 
     @Override

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,6 +27,8 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
 
     private static final String STARTED = RequestMetricsFilter.class.getName() + ".started";
     private static final Map<Method, String> TEMPLATES = new ConcurrentHashMap<>();
+    private static final Set<String> STANDARD_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
     @Inject
     ServiceMetrics metrics;
@@ -45,7 +48,7 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
         String status = Integer.toString(response.getStatus());
         if (started instanceof Long nanos) {
             metrics.time("http_requests", System.nanoTime() - nanos,
-                    "method", request.getMethod(), "endpoint", endpoint, "status", status);
+                    "method", method(request), "endpoint", endpoint, "status", status);
         }
         String problem = problemType(response);
         if (problem != null) {
@@ -70,6 +73,15 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
                 metrics.count("orders_rejected", "reason", problem.substring(problem.lastIndexOf('/') + 1));
             }
         }
+    }
+
+    /**
+     * The request's method, or "other" for one HTTP does not define: a client chooses the method name, and
+     * every new name would otherwise be a new series kept until the server stops.
+     */
+    private static String method(ContainerRequestContext request) {
+        String method = request.getMethod();
+        return STANDARD_METHODS.contains(method) ? method : "other";
     }
 
     /** The matched resource method's path template, so that /api/products/7 and /api/products/8 are one series. */
