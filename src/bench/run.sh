@@ -12,7 +12,7 @@
 #   PEER=spring   also start ../shared/peers/spring-jdbc on the same database and measure it in the same run
 #   PEER_URL      or measure an already running peer at this URL (same contract, same database)
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres BENCH_DB=products_bench
-#   JAVA_OPTS     JVM flags for the service (default below)
+#   JAVA_OPTS     JVM flags for the service (default: src/main/payara/jvm.options, as the run command)
 #   WARMUP=60     seconds of unmeasured load on each target first: Payara's JIT needs minutes to settle
 #   BENCH_AUTH=on writes send a bearer token with the role writer, which the service (and the peer, given the
 #                 same MP_JWT_VERIFY_* variables) verifies; off: no token, the service runs with AUTH_REQUIRED=none
@@ -27,7 +27,7 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 export PGOPTIONS=${PGOPTIONS:-"-c client_min_messages=warning"}  # init.sql's "already exists" notices
 BENCH_DB=${BENCH_DB:-products_bench}
 PORT=${PORT:-8080}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k"}
+JAVA_OPTS=${JAVA_OPTS:-"@src/main/payara/jvm.options"}  # the flags users start the server with
 WARMUP=${WARMUP:-60}
 export BENCH_PRODUCTS=1000 BENCH_WRK="$root/src/bench/wrk"
 out="$root/target/bench"

@@ -43,6 +43,7 @@ public final class DevServer {
         Path log = target.resolve("payara-micro.log");
         ProcessBuilder payara = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@src/main/payara/jvm.options", // heap and collector, as the Docker image and the benchmark
                 // the JDBC pool's statistics need Payara's monitoring agent (see pre-boot-commands.asadmin)
                 "-javaagent:" + target.resolve("server-lib/flashlight-agent.jar"),
                 "-jar", jarOf(PayaraMicro.class),
