@@ -39,7 +39,7 @@ asadmin create-jdbc-connection-pool \
     --maxwait="${DB_POOL_MAX_WAIT_MS:-5000}" --idletimeout=300 \
     --isconnectvalidatereq=true --validateatmostonceperiod=2 --validationmethod=custom-validation \
     --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation \
-    --failconnection=true --statementcachesize=64 \
+    --failconnection=true --statementcachesize=0 --wrapjdbcobjects=false \
     --leaktimeout="${DB_LEAK_TIMEOUT_S:-0}" --leakreclaim=true \
     --initsql="SET statement_timeout = ${DB_STATEMENT_TIMEOUT_MS:-30000}; SET lock_timeout = ${DB_LOCK_TIMEOUT_MS:-10000}" \
     --property="connectTimeout=${DB_CONNECT_TIMEOUT_S:-1}:socketTimeout=${DB_SOCKET_TIMEOUT_S:-60}:ApplicationName=products" \
@@ -53,6 +53,9 @@ asadmin create-jdbc-resource --connectionpoolid=products-pool jdbc/products
 # Request headers up to 64 KiB, as on Payara Micro and WildFly: Grizzly's 8 KiB default answers a longer header,
 # such as a bearer token with many groups, with an empty 400 before the WAR can give a problem.
 asadmin set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.header-buffer-length-bytes=65536
+# As on Payara Micro (pre-boot-commands.asadmin): no Comet, keep-alive connections not closed after 256 requests.
+asadmin set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.comet-support-enabled=false
+asadmin set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.max-connections=-1
 
 # The pool's statistics: admin console (Monitoring Data > Resources), asadmin get -m, JMX and /metrics.
 asadmin set-monitoring-level --module=jdbc-connection-pool --level=HIGH

@@ -31,8 +31,8 @@ public final class Sql {
 
     /**
      * A timestamptz column as a UTC date-time. Read with getTimestamp, not getObject(column, OffsetDateTime.class):
-     * Payara's result-set wrapper looks that JDBC 4.1 method up by reflection at every call, about half of
-     * what mapping a page of rows cost in the benchmark's profile.
+     * Payara's result-set wrapper (on a pool that wraps JDBC objects, Payara's default) looks that JDBC 4.1 method
+     * up by reflection at every call, about half of what mapping a page of rows cost in the benchmark's profile.
      */
     public static OffsetDateTime utc(ResultSet row, String column) throws SQLException {
         Timestamp value = row.getTimestamp(column);
