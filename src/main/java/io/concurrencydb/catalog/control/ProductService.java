@@ -77,7 +77,12 @@ public class ProductService {
     @EJB
     IdempotencyStore idempotency;
 
-    /** Creates the product; {@code caller} is recorded as its creator and last writer (null: no token). */
+    /**
+     * Creates the product; {@code caller} is recorded as its creator and last writer (null: no token). One
+     * statement, the product's event included (Outbox), so it needs no container transaction of its own: in
+     * autocommit it saves the COMMIT round trip. Called by createOnce, it runs in that method's transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Product create(ProductDraft draft, String caller) {
         try (Connection connection = Sql.connect(dataSource);
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -145,7 +150,12 @@ public class ProductService {
         }
     }
 
-    /** Replaces the product if its version is one {@code expected} allows; otherwise changes nothing. */
+    /**
+     * Replaces the product if its version is one {@code expected} allows; otherwise changes nothing. The write is
+     * one statement (SUPPORTS, as create); the read after a refused write only says why, and under READ
+     * COMMITTED it would see a newer snapshot inside a transaction too.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Product replace(long id, ExpectedVersion expected, ProductDraft draft, String caller) {
         try (Connection connection = Sql.connect(dataSource)) {
             Optional<Product> replaced = update(connection, REPLACE, id, expected, draft, caller);
@@ -174,7 +184,8 @@ public class ProductService {
         }
     }
 
-    /** Deletes the product; with {@code expected}, only if its version is one that allows. */
+    /** Deletes the product; with {@code expected}, only if its version is one that allows. One statement, as replace. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void delete(long id, Optional<ExpectedVersion> expected, String caller) {
         ExpectedVersion condition = expected.orElse(ExpectedVersion.ANY);
         try (Connection connection = Sql.connect(dataSource);
