@@ -46,6 +46,10 @@ public final class SecondInstance implements AutoCloseable {
         return instance;
     }
 
+    public int port() {
+        return port;
+    }
+
     public Api api() {
         try {
             return new Api(URI.create("http://127.0.0.1:" + port + "/").toURL());

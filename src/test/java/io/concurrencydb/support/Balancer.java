@@ -1,0 +1,99 @@
+package io.concurrencydb.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * HAProxy in front of instances on this machine, configured by the file the project ships
+ * (docker/haproxy/haproxy.cfg) with only the addresses changed: what is tested is what users deploy.
+ * HAProxy comes from the distribution's packages, installed when missing.
+ */
+public final class Balancer implements AutoCloseable {
+
+    private static final Path SHIPPED = Path.of("docker", "haproxy", "haproxy.cfg");
+
+    private final Process process;
+    private final int port;
+
+    private Balancer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts HAProxy balancing over the instances listening on {@code ports} (none need be up). */
+    public static Balancer start(String name, List<Integer> ports) throws IOException, InterruptedException {
+        installHaproxy();
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String servers = ports.stream()
+                .map(p -> "    server products" + (ports.indexOf(p) + 1) + " 127.0.0.1:" + p + " check")
+                .collect(Collectors.joining("\n"));
+        String config = Files.readString(SHIPPED)
+                .replace("/usr/local/etc/haproxy/errors", SHIPPED.getParent().toAbsolutePath().toString())
+                .replace("bind :8080", "bind 127.0.0.1:" + port)
+                .replaceAll("(?m)^resolvers docker\\n(    .*\\n)+", "")
+                .replaceAll("(?m)^    server-template .*$", servers);
+        Path dir = Files.createDirectories(Path.of("target", "haproxy"));
+        Path file = dir.resolve(name + ".cfg");
+        Files.writeString(file, config);
+        Process process = new ProcessBuilder("haproxy", "-db", "-f", file.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        Balancer balancer = new Balancer(process, port);
+        balancer.awaitListening(dir.resolve(name + ".log"));
+        return balancer;
+    }
+
+    /** A client of the service through the balancer. */
+    public Api api() throws IOException {
+        return new Api(url());
+    }
+
+    public URL url() throws IOException {
+        return URI.create("http://127.0.0.1:" + port + "/").toURL();
+    }
+
+    private void awaitListening(Path log) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        close();
+        throw new IllegalStateException("HAProxy did not start: " + Files.readString(log));
+    }
+
+    private static void installHaproxy() throws IOException, InterruptedException {
+        if (new ProcessBuilder("sh", "-c", "command -v haproxy").start().waitFor() == 0) {
+            return;
+        }
+        String sudo = "root".equals(System.getProperty("user.name")) ? "" : "sudo ";
+        Process install = new ProcessBuilder("sh", "-c", sudo + "apt-get install -y -q haproxy")
+                .inheritIO().start();
+        if (install.waitFor() != 0) {
+            throw new IllegalStateException("could not install haproxy with apt-get");
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
