@@ -20,9 +20,11 @@ public final class Sql {
      */
     public static final String DATA_SOURCE = "jdbc/products";
 
-    // admin shutdown, crash shutdown, cannot connect now, too many connections, and 55000, which the driver
-    // gives a cached statement whose connection the server has just terminated ("statement has been closed")
-    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "55000");
+    // admin shutdown, crash shutdown, cannot connect now, too many connections, 55000, which the driver gives a
+    // cached statement whose connection the server has just terminated ("statement has been closed"), and
+    // 25006, a write that reached a server in recovery: a standby, until a failover makes it the primary
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "55000",
+            "25006");
     // lock_timeout, statement_timeout, serialization failure, deadlock
     private static final Set<String> CONTENTION_STATES = Set.of("55P03", "57014", "40001", "40P01");
 

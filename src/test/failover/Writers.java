@@ -1,0 +1,118 @@
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Clients that create products through the balancer for a while, each with an Idempotency-Key, and write down
+ * what was acknowledged. A create whose outcome is unknown (503, 502, 504, no answer) is repeated with the same
+ * key until it is answered, as a careful client would: the key must never make a second product.
+ *   java Writers.java BASE_URL SECONDS CLIENTS OUT_DIR
+ * OUT_DIR/acknowledged: "id key" per acknowledged create; OUT_DIR/summary: the figures.
+ */
+public class Writers {
+
+    private static final ConcurrentLinkedQueue<String> ACKNOWLEDGED = new ConcurrentLinkedQueue<>();
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args[0]);
+        long end = System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[1])).toNanos();
+        int clients = Integer.parseInt(args[2]);
+        Path out = Path.of(args[3]);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        AtomicLong slowestMillis = new AtomicLong();
+        AtomicLong lastOk = new AtomicLong(System.nanoTime());
+        AtomicLong longestOutageMillis = new AtomicLong();
+        AtomicLong replays = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    String key = UUID.randomUUID().toString();
+                    boolean retried = false;
+                    while (true) {
+                        long started = System.nanoTime();
+                        int status = create(http, base, key);
+                        long took = (System.nanoTime() - started) / 1_000_000;
+                        slowestMillis.accumulateAndGet(took, Math::max);
+                        statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                        if (status == 201 || status == 200) {
+                            long now = System.nanoTime();
+                            long gap = (now - lastOk.getAndSet(now)) / 1_000_000;
+                            longestOutageMillis.accumulateAndGet(gap, Math::max);
+                            if (retried) {
+                                replays.incrementAndGet();
+                            }
+                            break;
+                        }
+                        if (status != 503 && status != 502 && status != 504 && status != 0 && status != 409) {
+                            System.err.println("unexpected answer " + status);
+                            break;
+                        }
+                        retried = true;
+                        sleep(200);
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        Files.write(out.resolve("acknowledged"), ACKNOWLEDGED);
+        try (PrintWriter summary = new PrintWriter(Files.newBufferedWriter(out.resolve("summary")))) {
+            summary.printf("answers %s%n", statuses);
+            summary.printf("acknowledged creates %d, of them answered after a retry with the same key %d%n",
+                    ACKNOWLEDGED.size(), replays.get());
+            summary.printf("slowest answer %d ms, longest time without a 2xx %d ms%n",
+                    slowestMillis.get(), longestOutageMillis.get());
+        }
+    }
+
+    /** POSTs one create; 0 when no answer came. Records acknowledged ids. */
+    private static int create(HttpClient http, URI base, String key) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/products"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"" + key + "\", \"price\": 1, \"stock_quantity\": 1}"))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 201 || response.statusCode() == 200) {
+                String body = response.body();
+                int at = body.indexOf("\"id\":") + 5;
+                ACKNOWLEDGED.add(body.substring(at, body.indexOf(',', at)).trim() + " " + key);
+            }
+            return response.statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

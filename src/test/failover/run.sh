@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Failover drill, from the repository root:   bash src/test/failover/run.sh
+#
+# Starts two PostgreSQL 15 clusters on this machine as a primary and its synchronous standby
+# (synchronous_commit = remote_apply), two instances of the service on pgjdbc's multi-host URL
+# (targetServerType=primary) behind HAProxy (the shipped docker/haproxy/haproxy.cfg, local addresses), drives
+# creating clients through the balancer, kills the primary (pg_ctl -m immediate) and promotes the standby
+# under that load, and then checks on the new primary that every acknowledged create is there, exactly once.
+# Needs the distribution's PostgreSQL 15 binaries (PG_BIN) and HAProxy (installed with apt-get when missing).
+# Settings: CLIENTS=16 SECONDS_OF_LOAD=40 KILL_AFTER=12 (s) PROMOTE_AFTER=2 (s after the kill)
+# MODE=async-stalled shows that the check can fail: replication asynchronous and the standby's WAL receiver
+# stopped (SIGSTOP) 3 s before the kill and killed with the primary; the drill then succeeds only if it finds
+# acknowledged creates lost.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+root=$(pwd)
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+MODE=${MODE:-sync} CLIENTS=${CLIENTS:-16} SECONDS_OF_LOAD=${SECONDS_OF_LOAD:-40} KILL_AFTER=${KILL_AFTER:-12} PROMOTE_AFTER=${PROMOTE_AFTER:-2}
+P1=${P1:-55432} P2=${P2:-55433} S1=${S1:-8181} S2=${S2:-8182} LB=${LB:-8180}
+work="$root/target/failover"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  as_pg "$PG_BIN/pg_ctl" -D "$work/primary" -m immediate stop >/dev/null 2>&1 || true
+  as_pg "$PG_BIN/pg_ctl" -D "$work/standby" -m immediate stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+# PostgreSQL refuses to run as root: as root, its commands run as the postgres user
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+command -v haproxy >/dev/null || { if [ "$(id -u)" = 0 ]; then apt-get install -y -q haproxy; else sudo apt-get install -y -q haproxy; fi; } >/dev/null
+
+rm -rf "$work" && mkdir -p "$work" && chmod 777 "$work"
+echo "== a primary on $P1 and a standby on $P2 ($MODE)"
+as_pg "$PG_BIN/initdb" -D "$work/primary" -U postgres --auth=trust >/dev/null
+cat >> "$work/primary/postgresql.conf" <<CONF
+port = $P1
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$work'
+wal_level = replica
+max_wal_senders = 4
+synchronous_commit = remote_apply
+CONF
+echo "host replication all 127.0.0.1/32 trust" >> "$work/primary/pg_hba.conf"
+as_pg "$PG_BIN/pg_ctl" -D "$work/primary" -l "$work/primary.log" -w start >/dev/null
+psql -q -h 127.0.0.1 -p "$P1" -U postgres -c "CREATE DATABASE products"
+PGOPTIONS="-c client_min_messages=warning" psql -q -h 127.0.0.1 -p "$P1" -U postgres -d products -v ON_ERROR_STOP=1 -f init.sql >/dev/null
+as_pg "$PG_BIN/pg_basebackup" -d "host=127.0.0.1 port=$P1 user=postgres application_name=standby" \
+  -D "$work/standby" -R -X stream
+# promoted, it has no standby of its own: it must not wait for one (that is the degraded mode the README names)
+printf "port = %s\nsynchronous_standby_names = ''\n" "$P2" >> "$work/standby/postgresql.conf"
+as_pg "$PG_BIN/pg_ctl" -D "$work/standby" -l "$work/standby.log" -w start >/dev/null
+expected=async
+if [ "$MODE" = sync ]; then
+  # synchronous only now that the standby is there: until then every commit would wait for it
+  psql -q -h 127.0.0.1 -p "$P1" -U postgres -c "ALTER SYSTEM SET synchronous_standby_names = 'standby'" \
+    -c "SELECT pg_reload_conf()" >/dev/null
+  expected=sync
+fi
+for _ in $(seq 1 50); do
+  state=$(psql -At -h 127.0.0.1 -p "$P1" -U postgres -c "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby'")
+  [ "$state" = "$expected" ] && break; sleep 0.2
+done
+[ "$state" = "$expected" ] || { echo "the standby is not $expected: '$state'" >&2; exit 1; }
+
+echo "== two instances of the service on the multi-host URL, HAProxy on $LB"
+[ -f target/products.war ] || mvn -q -B package -DskipTests
+version=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)
+[ -f "$work/../bench/payara-micro.jar" ] && cp "$work/../bench/payara-micro.jar" "$work/" || \
+  mvn -q -B dependency:copy -Dartifact="fish.payara.extras:payara-micro:$version" -DoutputDirectory="$work" -Dmdep.stripVersion=true
+export DB_URL="jdbc:postgresql://127.0.0.1:$P1,127.0.0.1:$P2/products?targetServerType=primary" DB_USER=postgres AUTH_REQUIRED=none
+for port in $S1 $S2; do
+  java @src/main/payara/jvm.options -javaagent:target/server-lib/flashlight-agent.jar -jar "$work/payara-micro.jar" \
+    --nohazelcast --port "$port" --addlibs target/server-lib/postgresql.jar \
+    --prebootcommandfile src/main/payara/pre-boot-commands.asadmin \
+    --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
+    --deploy target/products.war > "$work/instance-$port.log" 2>&1 &
+  pids+=($!)
+done
+sed -e "s|/usr/local/etc/haproxy/errors|$root/docker/haproxy|" -e "s|bind :8080|bind 127.0.0.1:$LB|" \
+    -e '/^resolvers docker/,/^$/d' \
+    -e "s|^    server-template .*|    server products1 127.0.0.1:$S1 check\n    server products2 127.0.0.1:$S2 check|" \
+    docker/haproxy/haproxy.cfg > "$work/haproxy.cfg"
+haproxy -db -f "$work/haproxy.cfg" > "$work/haproxy.log" 2>&1 &
+pids+=($!)
+for port in $S1 $S2; do
+  for _ in $(seq 1 600); do curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null && break; sleep 0.5; done
+done
+
+echo "== $CLIENTS creating clients for ${SECONDS_OF_LOAD} s; the primary is killed after ${KILL_AFTER} s"
+mkdir -p "$work/load"
+java src/test/failover/Writers.java "http://127.0.0.1:$LB/" "$SECONDS_OF_LOAD" "$CLIENTS" "$work/load" &
+writers=$!
+if [ "$MODE" = async-stalled ]; then
+  sleep $((KILL_AFTER - 3))
+  receiver=$(pgrep -f "postgres: .*walreceiver" | head -1)
+  kill -STOP "$receiver"
+  echo "standby's WAL receiver stopped"
+  sleep 3
+else
+  sleep "$KILL_AFTER"
+fi
+killed=$(date +%s%N)
+as_pg "$PG_BIN/pg_ctl" -D "$work/primary" -m immediate stop >/dev/null
+echo "primary killed"
+sleep "$PROMOTE_AFTER"
+# killed, not resumed: a resumed receiver would still read what the kernel had buffered for it
+[ -z "${receiver:-}" ] || kill -KILL "$receiver"
+as_pg "$PG_BIN/pg_ctl" -D "$work/standby" -w promote >/dev/null
+promoted=$(date +%s%N)
+echo "standby promoted $(( (promoted - killed) / 1000000 )) ms after the kill"
+for port in $S1 $S2; do
+  for _ in $(seq 1 200); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+      -d '{"name": "probe", "price": 1, "stock_quantity": 1}' "http://127.0.0.1:$port/api/products")
+    [ "$code" = 201 ] && break; sleep 0.05
+  done
+  echo "instance $port writes again $(( ($(date +%s%N) - promoted) / 1000000 )) ms after the promotion (last answer $code)"
+done
+wait "$writers"
+
+echo "== checking the new primary"
+cat "$work/load/summary"
+lost=$(psql -At -h 127.0.0.1 -p "$P2" -U postgres -d products -v ON_ERROR_STOP=1 <<SQL | tail -1
+CREATE TEMP TABLE acknowledged (id bigint, key text);
+\copy acknowledged FROM '$work/load/acknowledged' WITH (FORMAT text, DELIMITER ' ')
+-- an acknowledged create is lost if its product is missing, and the key was misused if it made two
+SELECT count(*) FROM acknowledged a
+WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.id = a.id AND p.name = a.key)
+   OR (SELECT count(*) FROM products p WHERE p.name = a.key) <> 1;
+SQL
+)
+if [ "$MODE" = async-stalled ]; then
+  if [ "$lost" = 0 ]; then echo "FAILED: asynchronous replication with a stalled standby lost nothing: the check cannot fail" >&2; exit 1; fi
+  echo "OK: the check found $lost acknowledged creates missing on the new primary, as it must with asynchronous replication"
+  exit 0
+fi
+if [ "$lost" != 0 ]; then echo "FAILED: $lost acknowledged creates missing or duplicated on the new primary" >&2; exit 1; fi
+echo "OK: every acknowledged create is on the new primary, exactly once"
