@@ -16,7 +16,7 @@ for (const document of parseAllDocuments(readFileSync(file, "utf8"))) {
   const manifest = document.toJSON();
   // core kinds are under models.v1; others under their group, camel-cased (policy.v1, apps.v1, ...)
   const [group, version] = manifest.apiVersion.includes("/") ? manifest.apiVersion.split("/") : ["", manifest.apiVersion];
-  const key = group.replace(/\.(\w)/g, (_, c) => c.toUpperCase()).replace(/\.k8s\.io$/, "");
+  const key = group.replace(/\.(\w)/g, (_, c) => c.toUpperCase()); // networking.k8s.io: networkingK8sIo
   const Kind = group === "" ? models[version]?.[manifest.kind] : models[key]?.[version]?.[manifest.kind];
   if (!Kind) {
     console.log(`${manifest.kind} ${manifest.apiVersion}: no schema found`);
