@@ -31,7 +31,9 @@ public final class ClientFlow {
         String id = String.valueOf(created.getId());
         seen.add("created version " + created.getVersion() + " by " + created.getCreatedBy());
         seen.add("read " + products.readProduct(id, null).getName());
-        seen.add("listed " + (products.listProducts("1000", "0").getProducts().stream()
+        // the list is ordered by id, so the newest product is on the last page, however many the suite made
+        int total = products.listProducts("1", "0").getTotal();
+        seen.add("listed " + (products.listProducts("20", String.valueOf(Math.max(0, total - 20))).getProducts().stream()
                 .anyMatch(product -> product.getId().equals(created.getId())) ? "it" : "nothing"));
         Product replaced = products.replaceProduct(id, new ProductInput().name("Generated").price(new BigDecimal("2.75"))
                 .stockQuantity(2).version(created.getVersion()), null);
