@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Clients that create products through the balancer for a while, each with an Idempotency-Key, and write down
- * what was acknowledged. A create whose outcome is unknown (503, 502, 504, no answer) is repeated with the same
- * key until it is answered, as a careful client would: the key must never make a second product.
+ * what was acknowledged. A create answered 503 (outcome unknown) is repeated with the same key until it is
+ * answered, as a careful client would: the key must never make a second product. Any answer but 2xx, 409 and
+ * 503 (a 500, a balancer's 502 or 504, none at all) is counted, and makes the exit status 1.
  *   java Writers.java BASE_URL SECONDS CLIENTS OUT_DIR
  * OUT_DIR/acknowledged: "id key" per acknowledged create; OUT_DIR/summary: the figures.
  */
@@ -38,6 +39,7 @@ public class Writers {
         AtomicLong lastOk = new AtomicLong(System.nanoTime());
         AtomicLong longestOutageMillis = new AtomicLong();
         AtomicLong replays = new AtomicLong();
+        AtomicLong unexpected = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Thread thread = new Thread(() -> {
@@ -59,8 +61,11 @@ public class Writers {
                             }
                             break;
                         }
-                        if (status != 503 && status != 502 && status != 504 && status != 0 && status != 409) {
+                        if (status != 503 && status != 409) {
+                            // a failover may cost 503s (and 409s while a repeated key is still held), nothing else:
+                            // not a 500, not a balancer's 502/504, not a request left unanswered (0)
                             System.err.println("unexpected answer " + status);
+                            unexpected.incrementAndGet();
                             break;
                         }
                         retried = true;
@@ -76,12 +81,13 @@ public class Writers {
         }
         Files.write(out.resolve("acknowledged"), ACKNOWLEDGED);
         try (PrintWriter summary = new PrintWriter(Files.newBufferedWriter(out.resolve("summary")))) {
-            summary.printf("answers %s%n", statuses);
+            summary.printf("answers %s (0: no answer)%n", statuses);
             summary.printf("acknowledged creates %d, of them answered after a retry with the same key %d%n",
                     ACKNOWLEDGED.size(), replays.get());
             summary.printf("slowest answer %d ms, longest time without a 2xx %d ms%n",
                     slowestMillis.get(), longestOutageMillis.get());
         }
+        System.exit(unexpected.get() == 0 ? 0 : 1);
     }
 
     /** POSTs one create; 0 when no answer came. Records acknowledged ids. */

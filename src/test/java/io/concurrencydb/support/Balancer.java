@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * HAProxy in front of instances on this machine, configured by the file the project ships
@@ -35,8 +36,8 @@ public final class Balancer implements AutoCloseable {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        String servers = ports.stream()
-                .map(p -> "    server products" + (ports.indexOf(p) + 1) + " 127.0.0.1:" + p + " check")
+        String servers = IntStream.range(0, ports.size())
+                .mapToObj(i -> "    server products" + (i + 1) + " 127.0.0.1:" + ports.get(i) + " check")
                 .collect(Collectors.joining("\n"));
         String config = Files.readString(SHIPPED)
                 .replace("/usr/local/etc/haproxy/errors", SHIPPED.getParent().toAbsolutePath().toString())
