@@ -1,5 +1,6 @@
 package io.concurrencydb.platform;
 
+import static io.concurrencydb.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,12 +10,21 @@ import io.concurrencydb.support.DeployedService;
 import io.concurrencydb.support.Database;
 import io.concurrencydb.support.TestDatabaseSession;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,13 +40,14 @@ class DatabaseFaultsIT extends DeployedService {
 
     private static final Set<Integer> ACCEPTABLE = Set.of(200, 201, 409, 503);
     private static final int CLIENTS = 8;
+    // the server's DB_COMMIT_WAIT_S, its default
+    private static final int COMMIT_WAIT_S = 5;
 
     @Test
     @DisplayName("R1 a database outage under load: only 2xx/409/503, fast 503s, readiness DOWN then UP, "
             + "recovery within 5 s, no acknowledged write lost")
     void databaseOutageUnderLoad() throws Exception {
-        Database database = TestDatabaseSession.database();
-        assumeTrue(database.isEmbedded(), "needs the suite's own PostgreSQL, which it may stop");
+        Database database = ownDatabase("which it may stop");
         Load load = new Load(api.create("Outage counter", "1", 0).getInt("id"));
         load.start();
         Thread.sleep(2000);
@@ -88,6 +99,116 @@ class DatabaseFaultsIT extends DeployedService {
         assertTrue(samples.stream().filter(s -> s.status() / 100 == 2).count() > samples.size() / 2,
                 "most requests still succeed");
         load.assertNoAcknowledgedWriteLost(samples);
+    }
+
+    @Test
+    @DisplayName("R3 no synchronous standby: every kind of write answers 503 commit-unconfirmed within the bound, "
+            + "acknowledges nothing, and is on the primary once the standby returns; an idempotent retry replays it")
+    void writesWithoutTheStandby() throws Exception {
+        Database database = ownDatabase("whose replication it may change");
+        Map<String, Long> products = new LinkedHashMap<>();
+        for (String write : List.of("put", "patch", "delete", "atomic", "optimistic", "pessimistic", "serializable",
+                "order")) {
+            products.put(write, (long) api.create("Unconfirmed " + write, "1", 10).getInt("id"));
+        }
+        String key = UUID.randomUUID().toString();
+        String idempotentBody = "{\"name\": \"Unconfirmed idempotent\", \"price\": 1, \"stock_quantity\": 1}";
+        Map<String, Supplier<HttpResponse<String>>> writes = new LinkedHashMap<>();
+        writes.put("create", () -> api.post("api/products",
+                "{\"name\": \"Unconfirmed create\", \"price\": 1, \"stock_quantity\": 1}"));
+        writes.put("idempotent create", () -> api.send("POST", "api/products",
+                HttpRequest.BodyPublishers.ofString(idempotentBody), "Content-Type", "application/json",
+                "Idempotency-Key", key));
+        writes.put("put", () -> api.put("api/products/" + products.get("put"),
+                "{\"name\": \"Unconfirmed put\", \"price\": 2, \"stock_quantity\": 10, \"version\": 0}"));
+        writes.put("patch", () -> api.send("PATCH", "api/products/" + products.get("patch"),
+                HttpRequest.BodyPublishers.ofString("{\"price\": 3}"), "Content-Type",
+                "application/merge-patch+json", "If-Match", "\"0\""));
+        writes.put("delete", () -> api.delete("api/products/" + products.get("delete")));
+        for (String strategy : List.of("atomic", "optimistic", "pessimistic", "serializable")) {
+            writes.put(strategy, () -> api.post("api/products/" + products.get(strategy) + "/stock-adjustments",
+                    "{\"delta\": -1, \"strategy\": \"" + strategy + "\"}"));
+        }
+        writes.put("order", () -> api.post("api/orders",
+                "{\"items\": [{\"product_id\": " + products.get("order") + ", \"quantity\": 1}]}"));
+
+        Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
+        Map<String, Long> millis = new LinkedHashMap<>();
+        ExecutorService clients = Executors.newFixedThreadPool(writes.size());
+        try {
+            replication(database, "'standby_never_started'");
+            Map<String, Future<HttpResponse<String>>> pending = new LinkedHashMap<>();
+            long started = System.nanoTime();
+            writes.forEach((name, write) -> pending.put(name, clients.submit(write::get)));
+            for (var entry : pending.entrySet()) {
+                answers.put(entry.getKey(), entry.getValue().get(1, TimeUnit.MINUTES));
+                millis.put(entry.getKey(), (System.nanoTime() - started) / 1_000_000);
+            }
+        } finally {
+            replication(database, "''");
+            clients.shutdown();
+        }
+        answers.forEach((name, answer) -> System.out.printf("without a standby: %s answered %d by %d ms%n",
+                name, answer.statusCode(), millis.get(name)));
+        answers.forEach((name, answer) -> {
+            assertProblem(503, "/problems/commit-unconfirmed", answer);
+            assertTrue(answer.headers().firstValue("Retry-After").isPresent(), name + ": Retry-After");
+            assertTrue(answer.headers().firstValue("ETag").isEmpty(), name + ": no ETag");
+            assertTrue(answer.headers().firstValue("Location").isEmpty(), name + ": no Location");
+            assertTrue(millis.get(name) < (COMMIT_WAIT_S + 4) * 1000L, name + " answered after " + millis.get(name) + " ms");
+        });
+        // the outcome was unknown to the client, not undone: each write is on the primary
+        assertEquals(1, database.count("SELECT count(*) FROM products WHERE name = 'Unconfirmed create'"));
+        assertEquals(1, database.count("SELECT version FROM products WHERE id = ?", products.get("put")));
+        assertEquals(1, database.count("SELECT version FROM products WHERE id = ?", products.get("patch")));
+        assertEquals(0, database.count("SELECT count(*) FROM products WHERE id = ?", products.get("delete")));
+        for (String strategy : List.of("atomic", "optimistic", "pessimistic", "serializable", "order")) {
+            assertEquals(9, database.count("SELECT stock_quantity FROM products WHERE id = ?", products.get(strategy)),
+                    strategy);
+        }
+        long created = database.count("SELECT id FROM products WHERE name = 'Unconfirmed idempotent'");
+        HttpResponse<String> retry = writes.get("idempotent create").get();
+        assertEquals(201, retry.statusCode(), retry.body());
+        assertEquals(created, Api.json(retry).getInt("id"));
+        assertEquals("true", retry.headers().firstValue("Idempotent-Replayed").orElseThrow());
+    }
+
+    /**
+     * Makes every commit of the service wait for a standby named {@code standbyNames} (none: '') on the suite's
+     * PostgreSQL. The embedded server runs with synchronous_commit off, set on its command line, which only a
+     * database or role setting overrides, and only in new sessions: the service's are ended, and the pool
+     * opens new ones (after its 2 s validation period).
+     */
+    private void replication(Database database, String standbyNames) throws Exception {
+        boolean waiting = !standbyNames.equals("''");
+        Timestamp ended;
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            String name = connection.getCatalog();
+            // this session must not wait for the standby either
+            statement.execute("SET synchronous_commit = local");
+            statement.execute("ALTER DATABASE \"" + name + "\" " + (waiting ? "SET synchronous_commit = on"
+                    : "RESET synchronous_commit"));
+            statement.execute("ALTER SYSTEM SET synchronous_standby_names = " + standbyNames);
+            statement.execute("SELECT pg_reload_conf()");
+            try (ResultSet row = statement.executeQuery("SELECT now(), count(pg_terminate_backend(pid)) "
+                    + "FROM pg_stat_activity WHERE application_name = 'products' AND " + waiting)) {
+                row.next();
+                ended = row.getTimestamp(1);
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (waiting && (database.count("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
+                + "'products' AND backend_start <= ?", ended) > 0 || api.get("api/products?limit=1").statusCode() != 200)) {
+            assertTrue(System.nanoTime() < deadline, "the service did not reconnect");
+            Thread.sleep(200);
+        }
+    }
+
+    /** The suite's own embedded PostgreSQL; a test that changes it is skipped against anyone else's (DB_URL). */
+    private static Database ownDatabase(String change) {
+        Database database = TestDatabaseSession.database();
+        assumeTrue(database.isEmbedded(), "needs the suite's own PostgreSQL, " + change);
+        return database;
     }
 
     private void awaitStatus(String path, int status, Duration limit) throws InterruptedException {

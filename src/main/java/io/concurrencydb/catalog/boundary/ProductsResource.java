@@ -59,7 +59,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "with versions, ETags and idempotent creates")
 @APIResponse(responseCode = "400", description = "Invalid input: the errors member lists every broken rule",
         content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-@APIResponse(responseCode = "503", description = "The database is unavailable; retry after Retry-After seconds",
+@APIResponse(responseCode = "503", description = "The database is unavailable, or a write committed without a "
+        + "synchronous standby's confirmation (commit-unconfirmed); retry after Retry-After seconds",
         headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
         content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
 public class ProductsResource {

@@ -12,11 +12,13 @@ import io.concurrencydb.platform.idempotency.IdempotencyKey;
 import io.concurrencydb.platform.idempotency.IdempotencyStore;
 import io.concurrencydb.platform.idempotency.StoredResponse;
 import io.concurrencydb.platform.problem.EntityNotFoundException;
+import io.concurrencydb.platform.replication.CommitGuard;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,6 +79,9 @@ public class ProductService {
     @EJB
     IdempotencyStore idempotency;
 
+    @Inject
+    CommitGuard commits;
+
     /**
      * Creates the product; {@code caller} is recorded as its creator and last writer (null: no token). One
      * statement, the product's event included (Outbox), so it needs no container transaction of its own: in
@@ -84,13 +89,14 @@ public class ProductService {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Product create(ProductDraft draft, String caller) {
-        try (Connection connection = Sql.connect(dataSource);
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (Connection connection = commits.connect(dataSource);
+             PreparedStatement insert = commits.prepare(connection, INSERT)) {
             bindDraft(insert, draft);
             insert.setString(5, caller);
             insert.setString(6, caller);
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
+                commits.confirm(insert);
                 return ProductRows.map(row);
             }
         } catch (SQLException e) {
@@ -157,7 +163,7 @@ public class ProductService {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Product replace(long id, ExpectedVersion expected, ProductDraft draft, String caller) {
-        try (Connection connection = Sql.connect(dataSource)) {
+        try (Connection connection = commits.connect(dataSource)) {
             Optional<Product> replaced = update(connection, REPLACE, id, expected, draft, caller);
             return replaced.isPresent() ? replaced.get()
                     : alreadyApplied(expected, find(connection, id, SELECT_ONE), draft);
@@ -171,7 +177,7 @@ public class ProductService {
      * stays locked from the read to the write, so the version the change was computed on is the one replaced.
      */
     public Product patch(long id, ExpectedVersion expected, UnaryOperator<ProductDraft> change, String caller) {
-        try (Connection connection = Sql.connect(dataSource)) {
+        try (Connection connection = commits.connect(dataSource)) {
             Product current = find(connection, id, SELECT_FOR_UPDATE);
             ProductDraft changed = change.apply(draftOf(current));
             if (!expected.matches(current.version())) {
@@ -188,14 +194,15 @@ public class ProductService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void delete(long id, Optional<ExpectedVersion> expected, String caller) {
         ExpectedVersion condition = expected.orElse(ExpectedVersion.ANY);
-        try (Connection connection = Sql.connect(dataSource);
-             PreparedStatement delete = connection.prepareStatement(DELETE)) {
+        try (Connection connection = commits.connect(dataSource);
+             PreparedStatement delete = commits.prepare(connection, DELETE)) {
             delete.setLong(1, id);
             bindExpected(connection, delete, 2, condition);
             delete.setString(4, caller);
             if (delete.executeUpdate() == 0) {
                 throw condition.mismatch(find(connection, id, SELECT_ONE).version());
             }
+            commits.confirm(delete);
         } catch (SQLException e) {
             if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
                 throw new ProductInUseException(id);
@@ -204,14 +211,15 @@ public class ProductService {
         }
     }
 
-    private static Optional<Product> update(Connection connection, String sql, long id, ExpectedVersion expected,
-                                            ProductDraft draft, String caller) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
+    private Optional<Product> update(Connection connection, String sql, long id, ExpectedVersion expected,
+                                     ProductDraft draft, String caller) throws SQLException {
+        try (PreparedStatement update = commits.prepare(connection, sql)) {
             bindDraft(update, draft);
             update.setString(5, caller);
             update.setLong(6, id);
             bindExpected(connection, update, 7, expected);
             try (ResultSet row = update.executeQuery()) {
+                commits.confirm(update);
                 return row.next() ? Optional.of(ProductRows.map(row)) : Optional.empty();
             }
         }

@@ -9,8 +9,10 @@ import io.concurrencydb.orders.entity.ShortLine;
 import io.concurrencydb.orders.entity.StockShortException;
 import io.concurrencydb.orders.entity.UnknownProductsException;
 import io.concurrencydb.platform.data.Sql;
+import io.concurrencydb.platform.replication.CommitGuard;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
@@ -59,12 +61,15 @@ public class OrderService {
     @Resource(name = Sql.DATA_SOURCE)
     DataSource dataSource;
 
+    @Inject
+    CommitGuard commits;
+
     /**
      * Takes the stock of every line, or of none. {@code lines} are merged and sorted by product id; {@code caller}
      * is recorded as the order's creator and the products' last writer.
      */
     public Order place(List<OrderLine> lines, String caller) {
-        try (Connection connection = Sql.connect(dataSource)) {
+        try (Connection connection = commits.connect(dataSource)) {
             Map<Long, Integer> stock = lockProducts(connection, lines);
             List<Long> unknown = lines.stream().map(OrderLine::productId).filter(id -> !stock.containsKey(id)).toList();
             if (!unknown.isEmpty()) {

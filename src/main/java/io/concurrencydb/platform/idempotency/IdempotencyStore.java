@@ -3,8 +3,10 @@ package io.concurrencydb.platform.idempotency;
 import io.concurrencydb.platform.data.Sql;
 import io.concurrencydb.platform.problem.IdempotencyInFlightException;
 import io.concurrencydb.platform.problem.IdempotencyKeyReusedException;
+import io.concurrencydb.platform.replication.CommitGuard;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
@@ -54,9 +56,12 @@ public class IdempotencyStore {
     @Resource(name = Sql.DATA_SOURCE)
     DataSource dataSource;
 
+    @Inject
+    CommitGuard commits;
+
     /** Empty when this request now owns the key; otherwise the response to replay. */
     public Optional<StoredResponse> claim(String caller, IdempotencyKey key) {
-        try (Connection connection = Sql.connect(dataSource)) {
+        try (Connection connection = commits.connect(dataSource)) {
             try (Statement wait = connection.createStatement()) {
                 wait.execute("SET LOCAL lock_timeout = '" + IN_FLIGHT_WAIT + "'");
             }
@@ -73,7 +78,7 @@ public class IdempotencyStore {
     }
 
     public void record(String caller, IdempotencyKey key, StoredResponse response) {
-        try (Connection connection = Sql.connect(dataSource);
+        try (Connection connection = commits.connect(dataSource);
              PreparedStatement update = connection.prepareStatement(RECORD)) {
             update.setInt(1, response.status());
             update.setString(2, response.location());

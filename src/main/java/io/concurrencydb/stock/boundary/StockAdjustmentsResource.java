@@ -73,7 +73,8 @@ public class StockAdjustmentsResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "422", description = "The stock would pass 2147483647",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "503", description = "Retries ran out or a lock wait timed out; retry later",
+    @APIResponse(responseCode = "503", description = "Retries ran out, a lock wait timed out, the database is "
+            + "unavailable, or the write was not confirmed by a synchronous standby; retry later",
             headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     public Response adjust(@PathParam("id") String id, @Context SecurityContext security, InputStream body) {

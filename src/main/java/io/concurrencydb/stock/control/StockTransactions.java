@@ -6,11 +6,13 @@ import io.concurrencydb.changes.control.Outbox;
 import io.concurrencydb.changes.entity.ChangeKind;
 import io.concurrencydb.platform.data.Sql;
 import io.concurrencydb.platform.problem.EntityNotFoundException;
+import io.concurrencydb.platform.replication.CommitGuard;
 import io.concurrencydb.stock.entity.InsufficientStockException;
 import io.concurrencydb.stock.entity.StockOutOfRangeException;
 import io.concurrencydb.stock.entity.WriteConflictException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.transaction.Synchronization;
@@ -62,11 +64,14 @@ public class StockTransactions {
     @Resource(name = Sql.DATA_SOURCE)
     DataSource dataSource;
 
+    @Inject
+    CommitGuard commits;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
     public Product atomic(long id, int delta, String caller) {
-        try (Connection connection = Sql.connect(dataSource);
+        try (Connection connection = commits.connect(dataSource);
              PreparedStatement update = connection.prepareStatement(ADD_IF_IN_RANGE)) {
             update.setInt(1, delta);
             update.setString(2, caller);
@@ -91,7 +96,7 @@ public class StockTransactions {
     }
 
     public Product optimistic(long id, int delta, String caller) {
-        try (Connection connection = Sql.connect(dataSource)) {
+        try (Connection connection = commits.connect(dataSource)) {
             Product current = select(connection, SELECT, id);
             return write(connection, SET_IF_VERSION, id, next(current, delta), caller, current.version())
                     .orElseThrow(WriteConflictException::new);
@@ -101,7 +106,7 @@ public class StockTransactions {
     }
 
     public Product pessimistic(long id, int delta, String caller) {
-        try (Connection connection = Sql.connect(dataSource)) {
+        try (Connection connection = commits.connect(dataSource)) {
             execute(connection, "SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
             Product current = select(connection, SELECT_FOR_UPDATE, id);
             return write(connection, SET, id, next(current, delta), caller, null).orElseThrow();
@@ -126,7 +131,7 @@ public class StockTransactions {
                 completed.set(status);
             }
         });
-        try (Connection connection = Sql.connect(dataSource)) {
+        try (Connection connection = commits.connect(dataSource)) {
             // must be the transaction's first statement
             execute(connection, "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
             Product current = select(connection, SELECT, id);
