@@ -18,10 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Clients that create products through the balancer for a while, each with an Idempotency-Key, and write down
  * what was acknowledged. A create answered 503 (outcome unknown) is repeated with the same key until it is
- * answered, as a careful client would: the key must never make a second product. Any answer but 2xx, 409 and
- * 503 (a 500, a balancer's 502 or 504, none at all) is counted, and makes the exit status 1.
+ * answered, as a careful client would, while the time lasts: the key must never make a second product. Any
+ * answer but 2xx, 409 and 503 (a 500, a balancer's 502 or 504, none at all) is counted, and makes the exit
+ * status 1.
  *   java Writers.java BASE_URL SECONDS CLIENTS OUT_DIR
- * OUT_DIR/acknowledged: "id key" per acknowledged create; OUT_DIR/summary: the figures.
+ * OUT_DIR/acknowledged: "id key" per acknowledged create; OUT_DIR/summary: the figures; OUT_DIR/slowest_ms and
+ * OUT_DIR/unavailable: the slowest answer and the number of 503s, for the script to check.
  */
 public class Writers {
 
@@ -69,6 +71,9 @@ public class Writers {
                             break;
                         }
                         retried = true;
+                        if (System.nanoTime() >= end) {
+                            break; // still unknown when the time is up (the standby may never come back)
+                        }
                         sleep(200);
                     }
                 }
@@ -87,6 +92,9 @@ public class Writers {
             summary.printf("slowest answer %d ms, longest time without a 2xx %d ms%n",
                     slowestMillis.get(), longestOutageMillis.get());
         }
+        Files.writeString(out.resolve("slowest_ms"), Long.toString(slowestMillis.get()));
+        Files.writeString(out.resolve("unavailable"),
+                Long.toString(statuses.getOrDefault(503, new AtomicLong()).get()));
         System.exit(unexpected.get() == 0 ? 0 : 1);
     }
 
