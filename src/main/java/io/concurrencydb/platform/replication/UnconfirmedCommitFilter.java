@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -24,6 +25,7 @@ import java.util.logging.Logger;
 public class UnconfirmedCommitFilter implements ContainerResponseFilter {
 
     private static final Logger LOG = Logger.getLogger(UnconfirmedCommitFilter.class.getName());
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
     CommitOutcome outcome;
@@ -33,6 +35,10 @@ public class UnconfirmedCommitFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (READS.contains(request.getMethod())) {
+            // a read commits nothing; and an event stream's responses resume on threads with no request scope
+            return;
+        }
         String why = outcome.unconfirmed();
         if (why == null) {
             return;
