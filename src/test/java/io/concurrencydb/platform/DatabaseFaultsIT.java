@@ -204,6 +204,60 @@ class DatabaseFaultsIT extends DeployedService {
         }
     }
 
+    @Test
+    @DisplayName("R4 PostgreSQL refusing connections (SQLSTATE 53300, too many clients): 503 database-unavailable "
+            + "with Retry-After within the pool's wait, and recovery once connections are free")
+    void tooManyConnections() throws Exception {
+        Database database = ownDatabase("whose every connection it may take");
+        long id = api.create("Crowded out", "1", 1).getInt("id");
+        List<Connection> taken = new ArrayList<>();
+        try {
+            // take every connection PostgreSQL allows, ending the service's own so that it must open new ones
+            for (int round = 0; round < 10; round++) {
+                takeAll(database, taken);
+                try (Statement statement = taken.get(0).createStatement();
+                     ResultSet ended = statement.executeQuery("SELECT count(pg_terminate_backend(pid)) "
+                             + "FROM pg_stat_activity WHERE application_name = 'products'")) {
+                    ended.next();
+                    if (ended.getLong(1) == 0) {
+                        break;
+                    }
+                }
+            }
+            takeAll(database, taken);
+            for (Supplier<HttpResponse<String>> request : List.<Supplier<HttpResponse<String>>>of(
+                    () -> api.get("api/products/" + id),
+                    () -> api.post("api/products", "{\"name\": \"Crowded\", \"price\": 1, \"stock_quantity\": 1}"))) {
+                long started = System.nanoTime();
+                HttpResponse<String> answer = request.get();
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                System.out.printf("%d connections taken: answered %d in %d ms%n", taken.size(), answer.statusCode(),
+                        millis);
+                assertProblem(503, "/problems/database-unavailable", answer);
+                assertTrue(answer.headers().firstValue("Retry-After").isPresent());
+                assertTrue(millis < 7000, millis + " ms");
+            }
+        } finally {
+            for (Connection connection : taken) {
+                connection.close();
+            }
+        }
+        awaitStatus("api/products/" + id, 200, Duration.ofSeconds(10));
+    }
+
+    /** Opens connections into {@code taken} until PostgreSQL refuses one with 53300. */
+    private static void takeAll(Database database, List<Connection> taken) {
+        for (int i = 0; i < 500; i++) {
+            try {
+                taken.add(database.connect());
+            } catch (SQLException refused) {
+                assertEquals("53300", refused.getSQLState(), refused.getMessage());
+                return;
+            }
+        }
+        throw new AssertionError("PostgreSQL accepted 500 more connections");
+    }
+
     /** The suite's own embedded PostgreSQL; a test that changes it is skipped against anyone else's (DB_URL). */
     private static Database ownDatabase(String change) {
         Database database = TestDatabaseSession.database();

@@ -21,8 +21,10 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -133,6 +135,45 @@ class ScaledOutIT extends DeployedService {
                 assertEquals(1, row.getInt(1));
             }
         }
+    }
+
+    @Test
+    @DisplayName("S6 per strategy over both instances: 20 in stock, 32 takers, exactly 20 sold, none lost")
+    void strategiesAcrossInstances() throws Exception {
+        for (String strategy : List.of("atomic", "optimistic", "pessimistic", "serializable")) {
+            long id = through.create("Scaled " + strategy, "1", 20).getJsonNumber("id").longValue();
+            List<HttpResponse<String>> answers = Race.run(32, client -> through.post(
+                    "api/products/" + id + "/stock-adjustments", "{\"delta\": -1, \"strategy\": \"" + strategy + "\"}"));
+            // sold out exactly once: no oversell (more than 20 accepted) and no lost update (stock left over)
+            assertEquals(Map.of(200, 20L, 409, 12L), Race.statusCounts(answers), strategy);
+            assertServedByBoth(answers);
+            JsonObject stored = through.product(id);
+            assertEquals(0, stored.getInt("stock_quantity"), strategy);
+            assertEquals(20, stored.getInt("version"), strategy);
+        }
+    }
+
+    @Test
+    @DisplayName("S7 orders naming two products in opposite orders over both instances: all placed, no deadlock")
+    void ordersAcrossInstances() throws Exception {
+        long a = through.create("Scaled order A", "1", 100).getJsonNumber("id").longValue();
+        long b = through.create("Scaled order B", "1", 100).getJsonNumber("id").longValue();
+        List<HttpResponse<String>> answers = Race.run(20, client -> {
+            long first = client % 2 == 0 ? a : b;
+            long second = first == a ? b : a;
+            return through.post("api/orders", "{\"items\": [{\"product_id\": " + first + ", \"quantity\": 1}, "
+                    + "{\"product_id\": " + second + ", \"quantity\": 2}]}");
+        });
+        assertEquals(Map.of(201, 20L), Race.statusCounts(answers));
+        assertServedByBoth(answers);
+        // ten orders took 1 of a and 2 of b, ten the reverse
+        assertEquals(70, through.product(a).getInt("stock_quantity"));
+        assertEquals(70, through.product(b).getInt("stock_quantity"));
+    }
+
+    private static void assertServedByBoth(List<HttpResponse<String>> answers) {
+        assertEquals(Set.of("products1", "products2"), answers.stream()
+                .map(answer -> answer.headers().firstValue("X-Served-By").orElseThrow()).collect(Collectors.toSet()));
     }
 
     @Test
