@@ -31,7 +31,10 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
-/** The catalogue's SQL: each write one container-managed JTA transaction, each read one statement. */
+/**
+ * The catalogue's SQL: a write is one statement (in autocommit) or one container-managed JTA transaction, a
+ * read one statement. Every write borrows its connection from CommitGuard, which bounds its commit.
+ */
 @Stateless
 public class ProductService {
 

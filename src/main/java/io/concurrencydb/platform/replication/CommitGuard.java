@@ -59,6 +59,11 @@ public class CommitGuard {
 
     @PostConstruct
     void start() {
+        if (boundSeconds < 1) {
+            // 0 would mean no query timeout to JDBC, and an immediate cancel to the watch
+            LOG.warning("DB_COMMIT_WAIT_S must be at least 1; using 1");
+            boundSeconds = 1;
+        }
         scheduler = Executors.newSingleThreadScheduledExecutor(threads);
         try {
             Class.forName("org.postgresql.PGConnection");
