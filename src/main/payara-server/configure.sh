@@ -57,6 +57,11 @@ asadmin set configs.config.server-config.network-config.protocols.protocol.http-
 asadmin set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.comet-support-enabled=false
 asadmin set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.max-connections=-1
 
+# 32 request threads, as on Payara Micro (pre-boot-commands.asadmin); the server's default is 5. A write may
+# hold its thread for DB_COMMIT_WAIT_S while a synchronous standby is missing, and with 5 threads every other
+# request then queued behind it (DatabaseFaultsIT R3 answered half its ten writes after 10 s, not 5).
+asadmin set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=32
+
 # The pool's statistics: admin console (Monitoring Data > Resources), asadmin get -m, JMX and /metrics.
 asadmin set-monitoring-level --module=jdbc-connection-pool --level=HIGH
 asadmin set configs.config.server-config.monitoring-service.mbean-enabled=true
