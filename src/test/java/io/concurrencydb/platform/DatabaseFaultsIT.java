@@ -181,27 +181,62 @@ class DatabaseFaultsIT extends DeployedService {
      */
     private void replication(Database database, String standbyNames) throws Exception {
         boolean waiting = !standbyNames.equals("''");
-        Timestamp ended;
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            String name = connection.getCatalog();
             // this session must not wait for the standby either
             statement.execute("SET synchronous_commit = local");
-            statement.execute("ALTER DATABASE \"" + name + "\" " + (waiting ? "SET synchronous_commit = on"
-                    : "RESET synchronous_commit"));
+            statement.execute("ALTER DATABASE \"" + connection.getCatalog() + "\" "
+                    + (waiting ? "SET synchronous_commit = on" : "RESET synchronous_commit"));
             statement.execute("ALTER SYSTEM SET synchronous_standby_names = " + standbyNames);
             statement.execute("SELECT pg_reload_conf()");
-            try (ResultSet row = statement.executeQuery("SELECT now(), count(pg_terminate_backend(pid)) "
-                    + "FROM pg_stat_activity WHERE application_name = 'products' AND " + waiting)) {
-                row.next();
-                ended = row.getTimestamp(1);
-            }
+        }
+        if (waiting) {
+            reconnect(database);
+        }
+    }
+
+    /** Ends the service's database sessions and waits until it answers a read from new ones. */
+    private void reconnect(Database database) throws Exception {
+        Timestamp ended;
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT now(), count(pg_terminate_backend(pid)) "
+                     + "FROM pg_stat_activity WHERE application_name = 'products'")) {
+            row.next();
+            ended = row.getTimestamp(1);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (waiting && (database.count("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
-                + "'products' AND backend_start <= ?", ended) > 0 || api.get("api/products?limit=1").statusCode() != 200)) {
+        while (database.count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'products' "
+                + "AND backend_start <= ?", ended) > 0 || api.get("api/products?limit=1").statusCode() != 200) {
             assertTrue(System.nanoTime() < deadline, "the service did not reconnect");
             Thread.sleep(200);
         }
+    }
+
+    @Test
+    @DisplayName("R5 a write that reaches a read-only server (SQLSTATE 25006, as on a standby before a failover "
+            + "completes) is 503 database-unavailable, not a 500; reads are still served")
+    void writeToReadOnlyServer() throws Exception {
+        Database database = ownDatabase("which it may make read-only");
+        try {
+            readOnly(database, true);
+            HttpResponse<String> create = api.post("api/products",
+                    "{\"name\": \"Read-only\", \"price\": 1, \"stock_quantity\": 1}");
+            assertProblem(503, "/problems/database-unavailable", create);
+            assertTrue(create.headers().firstValue("Retry-After").isPresent());
+            assertEquals(200, api.get("api/products?limit=1").statusCode());
+        } finally {
+            readOnly(database, false);
+        }
+        assertEquals(0, database.count("SELECT count(*) FROM products WHERE name = 'Read-only'"));
+    }
+
+    /** Makes the suite's database read-only for new sessions (or writable again), and the service reconnect. */
+    private void readOnly(Database database, boolean on) throws Exception {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET default_transaction_read_only = off");
+            statement.execute("ALTER DATABASE \"" + connection.getCatalog() + "\" "
+                    + (on ? "SET default_transaction_read_only = on" : "RESET default_transaction_read_only"));
+        }
+        reconnect(database);
     }
 
     @Test
