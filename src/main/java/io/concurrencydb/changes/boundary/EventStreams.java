@@ -4,11 +4,12 @@ import io.concurrencydb.changes.control.ChangeFeed;
 import io.concurrencydb.changes.entity.EventPage;
 import io.concurrencydb.changes.entity.PositionPrunedException;
 import io.concurrencydb.changes.entity.ProductEvent;
+import io.concurrencydb.platform.background.OwnScheduler;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,13 +48,13 @@ public class EventStreams {
     ChangeFeed feed;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     @Resource
     ManagedExecutorService senders;
 
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
-    private ScheduledFuture<?> polling;
+    private ScheduledExecutorService polling;
 
     /** Sends {@code first}, then every event after it, to {@code sink} until the client goes away. */
     void open(SseEventSink sink, Sse sse, EventPage first) {
@@ -68,15 +69,14 @@ public class EventStreams {
 
     private synchronized void startPolling() {
         if (polling == null) {
-            polling = scheduler.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+            polling = OwnScheduler.start(threads);
+            polling.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
     @PreDestroy
     synchronized void close() {
-        if (polling != null) {
-            polling.cancel(false);
-        }
+        OwnScheduler.stop(polling);
         streams.forEach(Stream::close);
     }
 

@@ -1,15 +1,16 @@
 package io.concurrencydb.changes.control;
 
+import io.concurrencydb.platform.background.OwnScheduler;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,22 +29,22 @@ public class FeedSequencing {
     FeedSequencer sequencer;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
-    private ScheduledFuture<?> runs;
+    private ScheduledExecutorService scheduler;
+    private volatile boolean failing;
 
     // After the other start-up observers (a later priority): on Payara the pool's statistics count only the
     // connections opened once PoolStatistics has booted AMX, so nothing borrows one before that
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) @Initialized(ApplicationScoped.class)
                Object started) {
-        runs = scheduler.scheduleWithFixedDelay(this::runOnce, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        scheduler = OwnScheduler.start(threads);
+        scheduler.scheduleWithFixedDelay(this::runOnce, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
-        if (runs != null) {
-            runs.cancel(false);
-        }
+        OwnScheduler.stop(scheduler);
     }
 
     private void runOnce() {
@@ -52,9 +53,18 @@ public class FeedSequencing {
             while (sequencer.run() == FeedSequencer.RUN_MAX) {
                 LOG.log(Level.FINE, "the change feed's sequencer is catching up");
             }
-        } catch (RuntimeException e) {
-            // the database may be away for a while; the next run tries again
-            LOG.log(Level.FINE, "could not number the change feed's events: {0}", e.toString());
+            if (failing) {
+                failing = false;
+                LOG.info("the change feed's sequencer numbers events again");
+            }
+        } catch (RuntimeException | Error e) {
+            // the database may be away for a while; the next run tries again (anything thrown on would end the
+            // schedule without a word). Said once, not every 100 ms
+            if (!failing) {
+                failing = true;
+                LOG.log(Level.WARNING, "the change feed's sequencer cannot number events; it tries again every "
+                        + PERIOD_MILLIS + " ms", e);
+            }
         }
     }
 }

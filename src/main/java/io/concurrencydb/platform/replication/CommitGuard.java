@@ -1,5 +1,6 @@
 package io.concurrencydb.platform.replication;
 
+import io.concurrencydb.platform.background.OwnScheduler;
 import io.concurrencydb.platform.data.Sql;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -14,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,8 +52,7 @@ public class CommitGuard {
     @Resource
     ManagedThreadFactory threads;
 
-    // A thread of its own: the server's default scheduler also runs the change feed's sequencer, whose own
-    // commit waits for the standby too, and a cancel must not queue behind it.
+    // a thread of its own (OwnScheduler), so that a cancel never queues behind other work
     private ScheduledExecutorService scheduler;
     private boolean driverVisible;
 
@@ -64,7 +63,7 @@ public class CommitGuard {
             LOG.warning("DB_COMMIT_WAIT_S must be at least 1; using 1");
             boundSeconds = 1;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(threads);
+        scheduler = OwnScheduler.start(threads);
         try {
             Class.forName("org.postgresql.PGConnection");
             driverVisible = true;
@@ -76,7 +75,7 @@ public class CommitGuard {
 
     @PreDestroy
     void stop() {
-        scheduler.shutdownNow();
+        OwnScheduler.stop(scheduler);
     }
 
     /** The bound, in seconds: also the Retry-After of a commit-unconfirmed problem. */
