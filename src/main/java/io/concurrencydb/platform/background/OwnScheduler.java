@@ -12,10 +12,11 @@ import java.util.logging.Logger;
  * sequencer, the streams' poll, the commit watch.
  *
  * <p>Not the server's default ManagedScheduledExecutorService: on Payara it has a single thread shared by every
- * application, so a sequencer waiting for a standby stalls the streams' poll; and a run that spans an undeploy
- * (as every redeploy in the test suite can) once left a container transaction bound to that shared thread,
- * after which the redeployed application's feed never delivered again. An own thread is stopped, and its run
- * awaited, when the application stops, and whatever a run leaves on it ends with it.
+ * application, so a sequencer waiting for a standby stalls the streams' poll; and a run that spanned an undeploy
+ * (the test suite redeploys per class) once left the old deployment's invocation on that shared thread (Payara:
+ * "postInvoke not called with top of the invocation stack"), after which the redeployed application's feed
+ * never delivered again. An own thread is stopped, and its run awaited, when the application stops, and
+ * whatever a run leaves on it ends with it.
  */
 public final class OwnScheduler {
 
