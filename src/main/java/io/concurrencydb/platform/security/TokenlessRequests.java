@@ -69,7 +69,7 @@ public class TokenlessRequests implements ServletContextListener {
         return false;
     }
 
-    static boolean withoutCredentials(MessageInfo message) {
+    private static boolean withoutCredentials(MessageInfo message) {
         Map<?, ?> map = message.getMap();
         if (map != null && "true".equalsIgnoreCase(String.valueOf(map.get(MANDATORY)))) {
             return false;
