@@ -4,12 +4,11 @@ import io.concurrencydb.changes.control.ChangeFeed;
 import io.concurrencydb.changes.entity.EventPage;
 import io.concurrencydb.changes.entity.PositionPrunedException;
 import io.concurrencydb.changes.entity.ProductEvent;
-import io.concurrencydb.platform.background.OwnScheduler;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -20,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,13 +47,13 @@ public class EventStreams {
     ChangeFeed feed;
 
     @Resource
-    ManagedThreadFactory threads;
+    ManagedScheduledExecutorService scheduler;
 
     @Resource
     ManagedExecutorService senders;
 
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
-    private ScheduledExecutorService polling;
+    private ScheduledFuture<?> polling;
 
     /** Sends {@code first}, then every event after it, to {@code sink} until the client goes away. */
     void open(SseEventSink sink, Sse sse, EventPage first) {
@@ -69,14 +68,15 @@ public class EventStreams {
 
     private synchronized void startPolling() {
         if (polling == null) {
-            polling = OwnScheduler.start(threads);
-            polling.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+            polling = scheduler.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
     @PreDestroy
     synchronized void close() {
-        OwnScheduler.stop(polling);
+        if (polling != null) {
+            polling.cancel(false);
+        }
         streams.forEach(Stream::close);
     }
 

@@ -8,15 +8,20 @@ import java.util.logging.Logger;
 
 /**
  * A scheduler on a thread of the application's own (from the container's ManagedThreadFactory, so calls to EJBs
- * and the data source work on it), for the loops that run as long as the application: the change feed's
- * sequencer, the streams' poll, the commit watch.
+ * and the data source work on it), for the change feed's sequencer, which runs as long as the application, and
+ * the commit watch.
  *
  * <p>Not the server's default ManagedScheduledExecutorService: on Payara it has a single thread shared by every
- * application, so a sequencer waiting for a standby stalls the streams' poll; and a run that spanned an undeploy
- * (the test suite redeploys per class) once left the old deployment's invocation on that shared thread (Payara:
- * "postInvoke not called with top of the invocation stack"), after which the redeployed application's feed
- * never delivered again. An own thread is stopped, and its run awaited, when the application stops, and
- * whatever a run leaves on it ends with it.
+ * application, and a sequencer waiting for a standby would stall whatever else runs there. And Payara undeploys
+ * the EJB container before the application's beans are destroyed, so the sequencer's last runs call an
+ * undeployed EJB, whose container then fails in postInvoke and leaves the call's invocation on the thread
+ * (Payara: "postInvoke not called with top of the invocation stack"); on the shared thread, after one such
+ * redeploy, the redeployed application's feed never delivered again. An own thread is stopped, and its run
+ * awaited, when the application stops, and whatever a run leaves on it ends with it.
+ *
+ * <p>The streams' poll (EventStreams) stays on the server's scheduler: it runs only while streams are open, and
+ * on a thread of this kind a stalled stream was once not cut off (ChangeFeedIT E6 on Payara Server, one run of
+ * three; not established why).
  */
 public final class OwnScheduler {
 
