@@ -69,9 +69,10 @@ public class TokenlessRequests implements ServletContextListener {
         return false;
     }
 
+    /** No credentials, not mandatory, and a message map to note the pass in for secureResponse. */
     private static boolean withoutCredentials(MessageInfo message) {
         Map<?, ?> map = message.getMap();
-        if (map != null && "true".equalsIgnoreCase(String.valueOf(map.get(MANDATORY)))) {
+        if (map == null || "true".equalsIgnoreCase(String.valueOf(map.get(MANDATORY)))) {
             return false;
         }
         return message.getRequestMessage() instanceof HttpServletRequest request
@@ -137,7 +138,7 @@ public class TokenlessRequests implements ServletContextListener {
         @Override
         public AuthStatus validateRequest(MessageInfo message, Subject client, Subject service)
                 throws AuthException {
-            if (withoutCredentials(message) && message.getMap() != null) {
+            if (withoutCredentials(message)) {
                 message.getMap().put(PASSED, Boolean.TRUE);
                 return AuthStatus.SUCCESS;
             }
