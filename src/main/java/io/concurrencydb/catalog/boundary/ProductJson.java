@@ -5,7 +5,6 @@ import io.concurrencydb.catalog.entity.ProductDraft;
 import io.concurrencydb.catalog.entity.ProductPage;
 import io.concurrencydb.platform.json.JsonBuilders;
 import io.concurrencydb.platform.json.JsonFields;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonMergePatch;
 import jakarta.json.JsonObject;
@@ -62,7 +61,7 @@ public final class ProductJson {
         fields.validate();
         JsonObjectBuilder clientOwned = JsonBuilders.FACTORY.createObjectBuilder(patch);
         SERVER_OWNED.forEach(clientOwned::remove);
-        JsonMergePatch merge = Json.createMergePatch(clientOwned.build());
+        JsonMergePatch merge = JsonBuilders.mergePatch(clientOwned.build());
         return new Patch(draft -> readDraft(merge.apply(object(draft).build()).asJsonObject()), version);
     }
 
