@@ -28,8 +28,18 @@ if asadmin list-jdbc-connection-pools | grep -qx 'products-pool'; then
 fi
 
 # The driver joins the server's common class path, which the server reads when it starts.
+restart=false
 if ! asadmin list-libraries --type common | grep -qx "$(basename "$driver")"; then
     asadmin add-library --type common "$driver"
+    restart=true
+fi
+# JSON-P's provider named once, as in src/main/payara/jvm.options (why is written there); read at start too.
+json_provider=-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl
+if ! asadmin list-jvm-options | grep -qx -- "$json_provider"; then
+    asadmin create-jvm-options -- "$json_provider"
+    restart=true
+fi
+if [ "$restart" = true ]; then
     asadmin restart-domain
 fi
 
