@@ -164,7 +164,7 @@ public class AuthenticationShortcuts implements ServletContextListener {
                 return AuthStatus.SUCCESS;
             }
             String bearer = tokens == null ? null : bearer(message);
-            VerifiedTokens.Verified known = tokens == null ? null : tokens.find(bearer);
+            VerifiedTokens.Verified known = bearer == null ? null : tokens.find(bearer);
             if (known != null) {
                 known.login(client, container);
                 return AuthStatus.SUCCESS;

@@ -5,7 +5,6 @@ import jakarta.security.auth.message.callback.CallerPrincipalCallback;
 import jakarta.security.auth.message.callback.GroupPrincipalCallback;
 import java.io.IOException;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import javax.security.auth.Subject;
@@ -73,8 +72,8 @@ final class VerifiedTokens {
                 byHeader.clear();
             }
         }
-        Set<String> groups = token.getGroups() == null ? Set.of() : Set.copyOf(token.getGroups());
-        byHeader.put(authorization, new Verified(token, groups.toArray(String[]::new), goodUntil));
+        String[] groups = token.getGroups() == null ? new String[0] : token.getGroups().toArray(String[]::new);
+        byHeader.put(authorization, new Verified(token, groups, goodUntil));
     }
 
     record Verified(JsonWebToken token, String[] groups, long goodUntil) {

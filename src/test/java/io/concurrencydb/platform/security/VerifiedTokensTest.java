@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.Principal;
 import java.util.Map;
@@ -86,7 +87,7 @@ class VerifiedTokensTest {
         for (int i = 0; i < VerifiedTokens.MAX + 10; i++) {
             kept += tokens.find("Bearer " + i) == null ? 0 : 1;
         }
-        assertEquals(true, kept <= VerifiedTokens.MAX, kept + " kept");
+        assertTrue(kept <= VerifiedTokens.MAX, kept + " kept");
         assertNotNull(tokens.find("Bearer " + (VerifiedTokens.MAX + 9)), "the newest is kept");
     }
 
