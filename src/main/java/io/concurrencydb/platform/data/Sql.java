@@ -78,7 +78,8 @@ public final class Sql {
      * True when {@code failure} or a cause says the database could not be reached or dropped the connection:
      * SQLSTATE class 08, a shutdown, no state at all (the pool's own failures), a resource adapter error, or a
      * transaction the container could not complete (a commit on a dead connection ends as a bare
-     * jakarta.transaction.SystemException on Payara, with no SQL cause attached).
+     * jakarta.transaction.SystemException on Payara, with no SQL cause attached), or a runtime failure raised
+     * inside Payara's connection handle.
      */
     public static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -88,10 +89,22 @@ public final class Sql {
                     return true;
                 }
             } else if (t.getClass().getName().startsWith("jakarta.resource.")
-                    || t.getClass().getName().startsWith("jakarta.transaction.")) {
+                    || t.getClass().getName().startsWith("jakarta.transaction.")
+                    || t instanceof RuntimeException && thrownByPayarasConnectionHandle(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Payara's pool, when one connection fails validation, destroys every connection (fail-all-connections),
+     * and can destroy one it is handing out at that moment: the handle's first statement then throws
+     * NullPointerException ("this.con is null") from com.sun.gjc. A failure thrown there, not in the service's
+     * code, is a lost connection like any other.
+     */
+    private static boolean thrownByPayarasConnectionHandle(Throwable failure) {
+        StackTraceElement[] stack = failure.getStackTrace();
+        return stack.length > 0 && stack[0].getClassName().startsWith("com.sun.gjc.");
     }
 }

@@ -1,0 +1,45 @@
+package io.concurrencydb.platform.data;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJBException;
+import java.sql.SQLException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class SqlTest {
+
+    @Test
+    @DisplayName("a runtime failure thrown inside Payara's connection handle is a lost connection, wrapped or not")
+    void failureInPayarasConnectionHandle() {
+        NullPointerException destroyed = thrownAt("com.sun.gjc.spi.base.ConnectionHolder", "prepareStatement");
+        assertTrue(Sql.isConnectionFailure(destroyed));
+        assertTrue(Sql.isConnectionFailure(new EJBException(destroyed)));
+    }
+
+    @Test
+    @DisplayName("the same failure thrown in the service's own code is not")
+    void failureInTheServicesCode() {
+        assertFalse(Sql.isConnectionFailure(thrownAt("io.concurrencydb.catalog.control.ProductService", "find")));
+        assertFalse(Sql.isConnectionFailure(new EJBException(new IllegalStateException("the service's own"))));
+        NullPointerException noFrames = new NullPointerException();
+        noFrames.setStackTrace(new StackTraceElement[0]);
+        assertFalse(Sql.isConnectionFailure(noFrames));
+    }
+
+    @Test
+    @DisplayName("SQL states: class 08 and the unavailable ones are lost connections, a constraint violation is not")
+    void sqlStates() {
+        assertTrue(Sql.isConnectionFailure(new EJBException(new RuntimeException(new SQLException("io", "08006")))));
+        assertTrue(Sql.isConnectionFailure(new SQLException("too many clients", "53300")));
+        assertFalse(Sql.isConnectionFailure(new SQLException("duplicate key", "23505")));
+    }
+
+    private static NullPointerException thrownAt(String className, String method) {
+        NullPointerException failure = new NullPointerException("Cannot invoke \"java.sql.Connection.prepareStatement"
+                + "(String)\" because \"this.con\" is null");
+        failure.setStackTrace(new StackTraceElement[] {new StackTraceElement(className, method, null, 536)});
+        return failure;
+    }
+}
