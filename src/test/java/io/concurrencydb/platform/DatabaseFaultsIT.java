@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,8 +42,9 @@ class DatabaseFaultsIT extends DeployedService {
 
     private static final Set<Integer> ACCEPTABLE = Set.of(200, 201, 409, 503);
     private static final int CLIENTS = 8;
-    // the server's DB_COMMIT_WAIT_S, its default
+    // the server's DB_COMMIT_WAIT_S and DB_POOL_MAX_WAIT_MS, their defaults
     private static final int COMMIT_WAIT_S = 5;
+    private static final int POOL_WAIT_S = 5;
 
     @Test
     @DisplayName("R1 a database outage under load: only 2xx/409/503, fast 503s, readiness DOWN then UP, "
@@ -139,11 +141,16 @@ class DatabaseFaultsIT extends DeployedService {
         try {
             replication(database, "'standby_never_started'");
             Map<String, Future<HttpResponse<String>>> pending = new LinkedHashMap<>();
-            long started = System.nanoTime();
-            writes.forEach((name, write) -> pending.put(name, clients.submit(write::get)));
+            Map<String, Long> took = new ConcurrentHashMap<>();
+            writes.forEach((name, write) -> pending.put(name, clients.submit(() -> {
+                long started = System.nanoTime();
+                HttpResponse<String> answer = write.get();
+                took.put(name, (System.nanoTime() - started) / 1_000_000);
+                return answer;
+            })));
             for (var entry : pending.entrySet()) {
                 answers.put(entry.getKey(), entry.getValue().get(1, TimeUnit.MINUTES));
-                millis.put(entry.getKey(), (System.nanoTime() - started) / 1_000_000);
+                millis.put(entry.getKey(), took.get(entry.getKey()));
             }
         } finally {
             replication(database, "''");
@@ -156,7 +163,11 @@ class DatabaseFaultsIT extends DeployedService {
             assertTrue(answer.headers().firstValue("Retry-After").isPresent(), name + ": Retry-After");
             assertTrue(answer.headers().firstValue("ETag").isEmpty(), name + ": no ETag");
             assertTrue(answer.headers().firstValue("Location").isEmpty(), name + ": no Location");
-            assertTrue(millis.get(name) < (COMMIT_WAIT_S + 4) * 1000L, name + " answered after " + millis.get(name) + " ms");
+            // the commit's wait is bounded; a write may first wait for a pooled connection, which has its own
+            // bound: on Payara Server one CI run had a PUT get its connection only when the other writes gave
+            // theirs back, 5 s in, right after the test had ended every session (the pool evicting them)
+            assertTrue(millis.get(name) < (POOL_WAIT_S + COMMIT_WAIT_S + 4) * 1000L,
+                    name + " answered after " + millis.get(name) + " ms");
         });
         // the outcome was unknown to the client, not undone: each write is on the primary
         assertEquals(1, database.count("SELECT count(*) FROM products WHERE name = 'Unconfirmed create'"));
