@@ -282,7 +282,8 @@ class ChangeFeedIT extends DeployedService {
         long start = head();
         // 60,000 events of about 700 bytes, 42 MB, at once: more than twice what the buffers below the stream can
         // hold (the kernel's send buffer, up to 4 MiB, Grizzly's write queue, four times that, and the client's
-        // receive buffer, pinned below); with 20,000 (14 MB) one CI run was never cut off, most likely because they fit
+        // receive buffer, pinned below); with 20,000 (14 MB) one CI run was never cut off, most likely because
+        // they all fit
         try (Connection connection = TestDatabaseSession.database().connect();
              Statement insert = connection.createStatement()) {
             insert.execute("""
