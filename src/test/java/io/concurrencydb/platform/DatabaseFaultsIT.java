@@ -136,21 +136,19 @@ class DatabaseFaultsIT extends DeployedService {
                 "{\"items\": [{\"product_id\": " + products.get("order") + ", \"quantity\": 1}]}"));
 
         Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
-        Map<String, Long> millis = new LinkedHashMap<>();
+        Map<String, Long> millis = new ConcurrentHashMap<>();
         ExecutorService clients = Executors.newFixedThreadPool(writes.size());
         try {
             replication(database, "'standby_never_started'");
             Map<String, Future<HttpResponse<String>>> pending = new LinkedHashMap<>();
-            Map<String, Long> took = new ConcurrentHashMap<>();
             writes.forEach((name, write) -> pending.put(name, clients.submit(() -> {
                 long started = System.nanoTime();
                 HttpResponse<String> answer = write.get();
-                took.put(name, (System.nanoTime() - started) / 1_000_000);
+                millis.put(name, (System.nanoTime() - started) / 1_000_000);
                 return answer;
             })));
             for (var entry : pending.entrySet()) {
                 answers.put(entry.getKey(), entry.getValue().get(1, TimeUnit.MINUTES));
-                millis.put(entry.getKey(), took.get(entry.getKey()));
             }
         } finally {
             replication(database, "''");
@@ -317,7 +315,9 @@ class DatabaseFaultsIT extends DeployedService {
                     Thread.sleep(20);
                 }
             }
-            Thread.sleep(quietRounds == 1 ? 300 : 0);
+            if (quietRounds == 1) {
+                Thread.sleep(300);
+            }
         }
         System.out.printf("crowded out in %d rounds, %d of the service's connections ended%n", rounds, endedInAll);
     }
