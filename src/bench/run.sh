@@ -18,6 +18,7 @@
 #                 same MP_JWT_VERIFY_* variables) verifies; off: no token, the service runs with AUTH_REQUIRED=none
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. src/test/jdk.sh  # Payara Micro 7 needs a JDK 21+
 root=$(pwd)
 
 CONCURRENCY=${CONCURRENCY:-"16 64 256"}

@@ -16,6 +16,7 @@
 # standby's data as it was when stopped (started alone afterwards), every acknowledged create is there.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+. src/test/jdk.sh  # Payara Micro 7 needs a JDK 21+
 root=$(pwd)
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 MODE=${MODE:-sync} CLIENTS=${CLIENTS:-16} SECONDS_OF_LOAD=${SECONDS_OF_LOAD:-40} KILL_AFTER=${KILL_AFTER:-12} PROMOTE_AFTER=${PROMOTE_AFTER:-2}
