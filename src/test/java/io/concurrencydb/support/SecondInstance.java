@@ -32,7 +32,7 @@ public final class SecondInstance implements AutoCloseable {
         }
         Path log = Path.of("target", "second-instance.log");
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + System.getProperty("products.jvmoptions"),
                 "-jar", System.getProperty("payara.microJar"),
                 "--nohazelcast", "--port", Integer.toString(port),
                 "--addlibs", System.getProperty("postgresql.driver.jar"),
