@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 public final class Sql {
 
     /**
-     * The resource reference every component uses. web.xml declares it; glassfish-web.xml and jboss-web.xml
+     * The resource reference every component uses. web.xml declares it; payara-web.xml and jboss-web.xml
      * map it to each server's DataSource, so the WAR names no server-specific JNDI name.
      */
     public static final String DATA_SOURCE = "jdbc/products";
