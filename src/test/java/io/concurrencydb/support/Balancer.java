@@ -31,7 +31,7 @@ public final class Balancer implements AutoCloseable {
 
     /** Starts HAProxy balancing over the instances listening on {@code ports} (none need be up). */
     public static Balancer start(String name, List<Integer> ports) throws IOException, InterruptedException {
-        installHaproxy();
+        Packages.ensure(Path.of("/usr/sbin/haproxy"), "haproxy");
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -74,18 +74,6 @@ public final class Balancer implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("HAProxy did not start: " + Files.readString(log));
-    }
-
-    private static void installHaproxy() throws IOException, InterruptedException {
-        if (new ProcessBuilder("sh", "-c", "command -v haproxy").start().waitFor() == 0) {
-            return;
-        }
-        String sudo = "root".equals(System.getProperty("user.name")) ? "" : "sudo ";
-        Process install = new ProcessBuilder("sh", "-c", sudo + "apt-get install -y -q haproxy")
-                .inheritIO().start();
-        if (install.waitFor() != 0) {
-            throw new IllegalStateException("could not install haproxy with apt-get");
-        }
     }
 
     @Override

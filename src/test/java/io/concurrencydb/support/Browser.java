@@ -1,10 +1,7 @@
 package io.concurrencydb.support;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -22,9 +19,8 @@ public final class Browser {
     }
 
     public static ChromeDriver start() throws IOException, InterruptedException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            install();
-        }
+        Packages.ensure(CHROMIUM, "chromium", "chromium-driver");
+        Packages.ensure(CHROMEDRIVER, "chromium", "chromium-driver");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
         // the flags that keep Chromium from calling out of a closed network, and from needing a sandbox as root
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -33,25 +29,5 @@ public final class Browser {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
-    }
-
-    private static void install() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        if (!"root".equals(System.getProperty("user.name"))) {
-            command.add("sudo");
-        }
-        command.addAll(List.of("apt-get", "install", "-y", "-q", "chromium", "chromium-driver"));
-        if (run(command) != 0) {
-            List<String> update = new ArrayList<>(command.subList(0, command.indexOf("apt-get") + 1));
-            update.add("update");
-            run(update);
-            if (run(command) != 0) {
-                throw new IOException("could not install chromium and chromium-driver with apt-get");
-            }
-        }
-    }
-
-    private static int run(List<String> command) throws IOException, InterruptedException {
-        return new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 }

@@ -5,9 +5,9 @@ import java.util.function.Supplier;
 /** Where {@link ServiceMetrics} sends its readings, when the server has somewhere to send them. */
 interface MetricsSink {
 
-    void count(String name, String... tags);
+    void count(String name, String description, String... tags);
 
-    void time(String name, long nanos, String... tags);
+    void time(String name, String description, long nanos, String... tags);
 
     void gauge(String name, String description, Supplier<Long> value);
 }

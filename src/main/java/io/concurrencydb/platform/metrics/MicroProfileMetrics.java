@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetadataBuilder;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
@@ -26,8 +27,8 @@ class MicroProfileMetrics implements MetricsSink {
     MetricRegistry registry;
 
     @Override
-    public void count(String name, String... tags) {
-        registry.counter(name, tags(tags)).inc();
+    public void count(String name, String description, String... tags) {
+        registry.counter(metadata(name, description, null), tags(tags)).inc();
     }
 
     // Registered with the unit said out loud: Payara's exporter converts a timer's mean and max to the seconds its
@@ -39,7 +40,7 @@ class MicroProfileMetrics implements MetricsSink {
     private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
     @Override
-    public void time(String name, long nanos, String... tags) {
+    public void time(String name, String description, long nanos, String... tags) {
         List<String> key = new ArrayList<>(tags.length + 1);
         key.add(name);
         key.addAll(Arrays.asList(tags));
@@ -47,7 +48,7 @@ class MicroProfileMetrics implements MetricsSink {
         if (timer == null) {
             synchronized (timers) {
                 timer = timers.computeIfAbsent(key, k -> registry.timer(
-                        Metadata.builder().withName(name).withUnit(MetricUnits.NANOSECONDS).build(), tags(tags)));
+                        metadata(name, description, MetricUnits.NANOSECONDS), tags(tags)));
             }
         }
         timer.update(Duration.ofNanos(nanos));
@@ -55,10 +56,15 @@ class MicroProfileMetrics implements MetricsSink {
 
     @Override
     public void gauge(String name, String description, Supplier<Long> value) {
-        registry.gauge(Metadata.builder().withName(name).withDescription(description).build(), () -> {
+        registry.gauge(metadata(name, description, null), () -> {
             Long reading = value.get();
             return reading == null ? -1L : reading;
         });
+    }
+
+    private static Metadata metadata(String name, String description, String unit) {
+        MetadataBuilder metadata = Metadata.builder().withName(name).withDescription(description);
+        return (unit == null ? metadata : metadata.withUnit(unit)).build();
     }
 
     private static Tag[] tags(String... pairs) {

@@ -1,8 +1,9 @@
 package io.concurrencydb.platform.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,13 +31,14 @@ class MicrometerMetrics implements MetricsSink {
     private final Map<String, Supplier<Long>> gauges = new ConcurrentHashMap<>();
 
     @Override
-    public void count(String name, String... tags) {
-        registry.counter(name, Tags.of(tags)).increment();
+    public void count(String name, String description, String... tags) {
+        Counter.builder(name).description(description).tags(tags).register(registry).increment();
     }
 
     @Override
-    public void time(String name, long nanos, String... tags) {
-        registry.timer(name, Tags.of(tags)).record(nanos, TimeUnit.NANOSECONDS);
+    public void time(String name, String description, long nanos, String... tags) {
+        Timer.builder(name).description(description).tags(tags).register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -46,10 +48,10 @@ class MicrometerMetrics implements MetricsSink {
         // where every test class redeploys). So an existing one is removed first, and ours at undeploy.
         removeGauge(name);
         gauges.put(name, value);
-        registry.gauge(name, Tags.empty(), value, reading -> {
+        Gauge.builder(name, value, reading -> {
             Long current = reading.get();
             return current == null ? -1 : current;
-        });
+        }).description(description).register(registry);
     }
 
     @PreDestroy

@@ -47,30 +47,33 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
         String endpoint = endpoint();
         String status = Integer.toString(response.getStatus());
         if (started instanceof Long nanos) {
-            metrics.time("http_requests", System.nanoTime() - nanos,
+            metrics.time("http_requests", "API requests by method, endpoint and status", System.nanoTime() - nanos,
                     "method", method(request), "endpoint", endpoint, "status", status);
         }
         String problem = problemType(response);
         if (problem != null) {
-            metrics.count("problems", "type", problem, "status", status);
+            metrics.count("problems", "Problem details answered, by type and status", "type", problem,
+                    "status", status);
         }
         switch (response.getStatus()) {
             case 409 -> {
                 if ("/problems/version-conflict".equals(problem)) {
-                    metrics.count("version_conflicts");
+                    metrics.count("version_conflicts", "Writes refused because they named a stale version (409)");
                 }
             }
-            case 412, 428 -> metrics.count("precondition_failures", "status", status);
+            case 412, 428 -> metrics.count("precondition_failures",
+                    "Conditional writes refused: If-Match failed (412) or was missing (428)", "status", status);
             default -> { }
         }
         if ("true".equals(response.getHeaderString(ApiDocs.REPLAYED))) {
-            metrics.count("idempotent_replays");
+            metrics.count("idempotent_replays", "Creates answered by replaying an Idempotency-Key's first answer");
         }
         if (endpoint.equals("/api/orders") && request.getMethod().equals("POST")) {
             if (response.getStatus() == 201) {
-                metrics.count("orders_placed");
+                metrics.count("orders_placed", "Orders placed");
             } else if (problem != null) {
-                metrics.count("orders_rejected", "reason", problem.substring(problem.lastIndexOf('/') + 1));
+                metrics.count("orders_rejected", "Orders refused, by the problem's reason", "reason",
+                        problem.substring(problem.lastIndexOf('/') + 1));
             }
         }
     }

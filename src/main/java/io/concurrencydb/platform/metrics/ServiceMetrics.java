@@ -32,17 +32,20 @@ public class ServiceMetrics {
         }
     }
 
-    /** Adds one to the counter {@code name} with the given tag names and values. */
-    public void count(String name, String... tags) {
+    /**
+     * Adds one to the counter {@code name} with the given tag names and values. The description is its HELP
+     * line on /metrics, which Prometheus' tools expect of every metric.
+     */
+    public void count(String name, String description, String... tags) {
         if (sink != null) {
-            sink.count(name, tags);
+            sink.count(name, description, tags);
         }
     }
 
-    /** Records one duration of {@code nanos} in the timer {@code name}. */
-    public void time(String name, long nanos, String... tags) {
+    /** Records one duration of {@code nanos} in the timer {@code name}, described as a counter is. */
+    public void time(String name, String description, long nanos, String... tags) {
         if (sink != null) {
-            sink.time(name, nanos, tags);
+            sink.time(name, description, nanos, tags);
         }
     }
 

@@ -22,7 +22,7 @@ public class StockCounters {
     ServiceMetrics metrics;
 
     public void count(Strategy strategy, Event event) {
-        metrics.count("stock_adjustments", "strategy", strategy.wireName(),
-                "outcome", event.name().toLowerCase(Locale.ROOT));
+        metrics.count("stock_adjustments", "Stock adjustments by strategy and outcome",
+                "strategy", strategy.wireName(), "outcome", event.name().toLowerCase(Locale.ROOT));
     }
 }
