@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
@@ -25,12 +26,30 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * token that is sent is always verified;</li>
  * <li>the change feed's GET is {@link ChangeFeedDocs}'s, not the scanner's;</li>
  * <li>Payara's own top-level member {@code endpoints}, which is not OpenAPI and which client generators refuse,
- * is emptied (Payara then leaves it out).</li>
+ * is emptied (Payara then leaves it out);</li>
+ * <li>a schema marked {@code x-nullable} in META-INF/openapi.yaml may be null, said the way the document's version
+ * says it: a {@code null} type in OpenAPI 3.1 (MicroProfile OpenAPI 4: Payara 7, WildFly), {@code nullable: true}
+ * beside a type in 3.0 (MicroProfile OpenAPI 3: Payara Server 6). No one spelling is valid in both, and the
+ * model's type methods differ between the two API generations, so the 3.1 ones are found by reflection.</li>
  * </ul>
  */
 public class ApiDocsFilter implements OASFilter {
 
+    private static final String NULLABLE = "x-nullable";
+    /** MicroProfile OpenAPI 4's Schema.addType(SchemaType), or null on 3, which has no such method. */
+    private static final Method ADD_TYPE = addType();
+
     private final AccessPolicy policy = new AccessPolicy();
+
+    @Override
+    public Schema filterSchema(Schema schema) {
+        Map<String, Object> extensions = schema.getExtensions();
+        if (extensions != null && extensions.containsKey(NULLABLE)) {
+            schema.removeExtension(NULLABLE);
+            allowNull(schema);
+        }
+        return schema;
+    }
 
     @Override
     public PathItem filterPathItem(PathItem pathItem) {
@@ -56,6 +75,39 @@ public class ApiDocsFilter implements OASFilter {
             // not Payara's model: nothing to remove
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("could not remove Payara's endpoints member", e);
+        }
+    }
+
+    private static void allowNull(Schema schema) {
+        boolean reference = schema.getAllOf() != null && !schema.getAllOf().isEmpty();
+        if (ADD_TYPE == null) {
+            schema.setNullable(true);
+            if (reference) {
+                schema.setType(Schema.SchemaType.OBJECT); // nullable means nothing without a type beside it
+            }
+            return;
+        }
+        try {
+            if (reference) { // the referenced schema, or null
+                Schema nothing = OASFactory.createSchema();
+                ADD_TYPE.invoke(nothing, Schema.SchemaType.valueOf("NULL"));
+                List<Schema> either = new ArrayList<>(schema.getAllOf());
+                either.add(nothing);
+                schema.setAllOf(null);
+                schema.setAnyOf(either);
+            } else {
+                ADD_TYPE.invoke(schema, Schema.SchemaType.valueOf("NULL"));
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("could not mark a schema nullable", e);
+        }
+    }
+
+    private static Method addType() {
+        try {
+            return Schema.class.getMethod("addType", Schema.SchemaType.class);
+        } catch (NoSuchMethodException e) {
+            return null;
         }
     }
 

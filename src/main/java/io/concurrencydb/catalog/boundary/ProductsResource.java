@@ -38,7 +38,6 @@ import java.io.InputStream;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -61,7 +60,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
 @APIResponse(responseCode = "503", description = "The database is unavailable, or a write committed without a "
         + "synchronous standby's confirmation (commit-unconfirmed); retry after Retry-After seconds",
-        headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+        headers = @Header(name = HttpHeaders.RETRY_AFTER, ref = HttpHeaders.RETRY_AFTER),
         content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
 public class ProductsResource {
 
@@ -81,10 +80,9 @@ public class ProductsResource {
     @APIResponse(responseCode = "201", description = "Created (or, for a repeated Idempotency-Key, the first "
             + "response again, marked Idempotent-Replayed: true)",
             headers = {
-                    @Header(name = HttpHeaders.LOCATION,
-                            schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
-                    @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = ApiDocs.REPLAYED, schema = @Schema(type = SchemaType.BOOLEAN))},
+                    @Header(name = HttpHeaders.LOCATION, ref = HttpHeaders.LOCATION),
+                    @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
+                    @Header(name = ApiDocs.REPLAYED, ref = ApiDocs.REPLAYED)},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
     @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still running",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
@@ -135,10 +133,10 @@ public class ProductsResource {
     @Path("{id}")
     @Operation(operationId = "readProduct", summary = "Read a product")
     @APIResponse(responseCode = "200", description = "The product",
-            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
     @APIResponse(responseCode = "304", description = "If-None-Match named the current version; no body",
-            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG))
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     public Response read(
@@ -163,14 +161,14 @@ public class ProductsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = ApiDocs.PRODUCT_INPUT_SCHEMA)))
     @APIResponse(responseCode = "200", description = "Replaced",
-            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "409", description = "The body's version is stale; nothing changed",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "412", description = "If-Match names no current version; nothing changed",
-            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "428", description = "Neither If-Match nor a body version",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
@@ -196,14 +194,14 @@ public class ProductsResource {
                     + "Conditional like PUT, validated like PUT.")
     @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH, schema = @Schema(ref = "ProductPatch")))
     @APIResponse(responseCode = "200", description = "Changed",
-            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "409", description = "The body's version is stale; nothing changed",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "412", description = "If-Match names no current version; nothing changed",
-            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "415", description = "The body is not application/merge-patch+json",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
@@ -231,8 +229,10 @@ public class ProductsResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "409", description = "Orders name the product (product-in-use); nothing changed",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "412", description = "If-Match names no current version; nothing changed",
-            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     public void delete(
             @PathParam("id") String id,

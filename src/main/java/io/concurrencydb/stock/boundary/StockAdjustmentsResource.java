@@ -29,7 +29,6 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -62,8 +61,8 @@ public class StockAdjustmentsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "StockAdjustment")))
     @APIResponse(responseCode = "200", description = "Adjusted; the version went up by one",
-            headers = {@Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = ATTEMPTS, schema = @Schema(type = SchemaType.INTEGER))},
+            headers = {@Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
+                    @Header(name = ATTEMPTS, ref = ATTEMPTS)},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
     @APIResponse(responseCode = "400", description = "Invalid delta or strategy",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
@@ -75,7 +74,7 @@ public class StockAdjustmentsResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     @APIResponse(responseCode = "503", description = "Retries ran out, a lock wait timed out, the database is "
             + "unavailable, or the write was not confirmed by a synchronous standby; retry later",
-            headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, ref = HttpHeaders.RETRY_AFTER),
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
     public Response adjust(@PathParam("id") String id, @Context SecurityContext security, InputStream body) {
         long productId = Parameters.id(id, "product");
