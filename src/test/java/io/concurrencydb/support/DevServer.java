@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,18 +42,22 @@ public final class DevServer {
         database.applySchema(Path.of("init.sql"));
 
         Path log = target.resolve("payara-micro.log");
-        ProcessBuilder payara = new ProcessBuilder(List.of(
+        Launcher launcher = Launcher.prepare(target.resolve("payara-launcher"), jarOf(PayaraMicro.class),
+                jarOf(org.postgresql.Driver.class));
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@src/main/payara/jvm.options", // heap and collector, as the Docker image and the benchmark
+                "@src/main/payara/jvm.options")); // heap and collector, as the Docker image and the benchmark
+        command.addAll(launcher.cacheOptions());
+        command.addAll(List.of(
                 // the JDBC pool's statistics need Payara's monitoring agent (see pre-boot-commands.asadmin)
                 "-javaagent:" + target.resolve("server-lib/flashlight-agent.jar"),
-                "-jar", jarOf(PayaraMicro.class),
+                "-jar", launcher.jar().toString(),
                 "--nohazelcast", // one instance needs no data grid; starting none saves about a second
                 "--port", Integer.toString(port),
-                "--addlibs", jarOf(org.postgresql.Driver.class),
                 "--prebootcommandfile", "src/main/payara/pre-boot-commands.asadmin",
                 "--postbootcommandfile", "src/main/payara/post-boot-commands.asadmin",
-                "--deploy", target.resolve("products.war").toString()))
+                "--deploy", target.resolve("products.war").toString()));
+        ProcessBuilder payara = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         payara.environment().putAll(database.serverEnvironment());
@@ -61,6 +66,7 @@ public final class DevServer {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, database)));
 
         System.out.println("Starting Payara Micro on port " + port + " (log: " + log + ") ...");
+        launcher.recordingNote().ifPresent(System.out::println);
         Instant started = Instant.now();
         String base = "http://localhost:" + port + "/";
         if (!awaitReady(server, base, started.plus(STARTUP_LIMIT))) {
