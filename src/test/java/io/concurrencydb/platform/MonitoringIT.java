@@ -214,8 +214,11 @@ class MonitoringIT extends DeployedService {
             assertEquals(1, delta(before, after, "http_requests_seconds_bucket", add(tags, "le", "2.5")));
             assertFalse(after.lines().anyMatch(line -> line.startsWith("http_requests_seconds{")
                     && line.contains("quantile=")), "no quantiles in nanoseconds");
-            double mean = value(after, "http_requests_seconds_mean", tags);
-            assertTrue(mean > 0 && mean < 10, "_mean is " + mean + " (seconds expected)");
+            // Payara 7.2026.6 and later print no _mean; where one is printed it is in seconds too
+            if (after.contains("http_requests_seconds_mean{")) {
+                double mean = value(after, "http_requests_seconds_mean", tags);
+                assertTrue(mean > 0 && mean < 10, "_mean is " + mean + " (seconds expected)");
+            }
         }
     }
 
