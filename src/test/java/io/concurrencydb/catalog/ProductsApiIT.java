@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.concurrencydb.support.Api;
 import io.concurrencydb.support.Database;
 import io.concurrencydb.support.DeployedService;
+import io.concurrencydb.support.NpmTools;
 import io.concurrencydb.support.TestDatabaseSession;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -16,6 +17,9 @@ import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,9 @@ import org.junit.jupiter.api.function.Executable;
 
 /** CONTRACT.md section 1, row by row, over HTTP against the deployed WAR. */
 class ProductsApiIT extends DeployedService {
+
+    /** The Redocly CLI the served document is checked with. */
+    private static final String REDOCLY_VERSION = "2.77.0";
 
     @Test
     @DisplayName("C2 a created product starts at version 0 and is found at its Location")
@@ -464,8 +471,8 @@ class ProductsApiIT extends DeployedService {
             responses.forEach((status, response) -> {
                 JsonObject headers = response.asJsonObject().getJsonObject("headers");
                 if (headers != null) {
-                    headers.forEach((name, header) -> assertTrue(header.asJsonObject().containsKey("schema"),
-                            where + " " + status + " header " + name + " has no schema"));
+                    headers.forEach((name, header) -> assertTrue(resolve(document, header.asJsonObject())
+                            .containsKey("schema"), where + " " + status + " header " + name + " has no schema"));
                 }
             });
             assertTrue(operation.containsKey("security"), where + " does not say whether it needs a token");
@@ -477,6 +484,27 @@ class ProductsApiIT extends DeployedService {
         assertEquals(List.of("adjustStock", "createProduct", "deleteProduct", "listProducts", "patchProduct",
                 "placeOrder", "readOrder", "readProduct", "readProductEvents", "replaceProduct"),
                 operationIds.stream().sorted().toList());
+    }
+
+    @Test
+    @DisplayName("/openapi passes Redocly's recommended rules with no error and no warning")
+    void openApiPassesRedoclysRecommendedRules() throws Exception {
+        Path document = Files.createDirectories(Path.of("target", "redocly")).resolve("openapi.yaml");
+        Files.writeString(document, api.get("openapi").body());
+        Path redocly = NpmTools.ensure("@redocly/cli", REDOCLY_VERSION, "redocly");
+        Process lint = new ProcessBuilder(redocly.toString(), "lint", document.toString(), "--extends=recommended",
+                "--format=summary").redirectErrorStream(true).start();
+        String findings = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, lint.waitFor(), findings);
+        assertTrue(findings.contains("Your API description is valid"), findings);
+        assertFalse(findings.contains("warning"), findings);
+    }
+
+    /** A header object, or the component it refers to. */
+    private static JsonObject resolve(JsonObject document, JsonObject header) {
+        String ref = header.getString("$ref", null);
+        return ref == null ? header : document.getJsonObject("components").getJsonObject("headers")
+                .getJsonObject(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
     private static String field(HttpResponse<String> response) {
