@@ -2,7 +2,7 @@
 # Build first (mvn package -Pwildfly -DskipTests unpacks WildFly into target/), then from the repository root:
 #   docker build -f docker/wildfly.Dockerfile -t products-wildfly .
 # DB_URL, DB_USER, DB_PASSWORD (required on WildFly) and the pool settings are read when the server starts.
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:25-jre
 
 ARG WILDFLY_VERSION=39.0.1.Final
 RUN useradd --system --home-dir /opt/wildfly wildfly
