@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -24,6 +25,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * {@link AccessPolicy}, a deployment setting that an annotation cannot follow: an operation that needs a role
  * names the bearer scheme, a public one says {@code security: [{}]}; every operation can answer 401, because a
  * token that is sent is always verified;</li>
+ * <li>the answers any operation can give, where it declares none of its own for the status: 400, 406 and 503,
+ * and 413 and 415 where it reads a body (written once here: Payara 7 applied a resource class's
+ * {@code @APIResponse} to some of its operations and not to others);</li>
  * <li>the change feed's GET is {@link ChangeFeedDocs}'s, not the scanner's;</li>
  * <li>Payara's own top-level member {@code endpoints}, which is not OpenAPI and which client generators refuse,
  * is emptied (Payara then leaves it out);</li>
@@ -38,6 +42,12 @@ public class ApiDocsFilter implements OASFilter {
     private static final String NULLABLE = "x-nullable";
     /** MicroProfile OpenAPI 4's Schema.addType(SchemaType), or null on 3, which has no such method. */
     private static final Method ADD_TYPE = addType();
+
+    // by status, so that the document reads the same at every start
+    private static final Map<String, String> COMMON_ANSWERS =
+            new TreeMap<>(Map.of("400", "BadRequest", "406", "NotAcceptable", "503", "DatabaseUnavailable"));
+    private static final Map<String, String> BODY_ANSWERS =
+            new TreeMap<>(Map.of("413", "PayloadTooLarge", "415", "UnsupportedMediaType"));
 
     private final AccessPolicy policy = new AccessPolicy();
 
@@ -120,5 +130,14 @@ public class ApiDocsFilter implements OASFilter {
         APIResponses responses = operation.getResponses();
         responses.addAPIResponse("401", OASFactory.createAPIResponse().ref(ApiDocs.UNAUTHORIZED));
         role.ifPresent(r -> responses.addAPIResponse("403", OASFactory.createAPIResponse().ref(ApiDocs.FORBIDDEN)));
+        Map<String, String> common = new TreeMap<>(COMMON_ANSWERS);
+        if (operation.getRequestBody() != null) {
+            common.putAll(BODY_ANSWERS);
+        }
+        common.forEach((status, component) -> {
+            if (responses.getAPIResponse(status) == null) {
+                responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(component));
+            }
+        });
     }
 }

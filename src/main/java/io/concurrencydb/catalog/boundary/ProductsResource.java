@@ -56,12 +56,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Products", description = "The catalogue: create, read, list, replace, patch and delete, "
         + "with versions, ETags and idempotent creates")
-@APIResponse(responseCode = "400", description = "Invalid input: the errors member lists every broken rule",
-        content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-@APIResponse(responseCode = "503", description = "The database is unavailable, or a write committed without a "
-        + "synchronous standby's confirmation (commit-unconfirmed); retry after Retry-After seconds",
-        headers = @Header(name = HttpHeaders.RETRY_AFTER, ref = HttpHeaders.RETRY_AFTER),
-        content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
 public class ProductsResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";

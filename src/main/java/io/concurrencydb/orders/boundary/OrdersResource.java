@@ -48,10 +48,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Orders", description = "Orders that take the stock of all their lines in one transaction")
-@APIResponse(responseCode = "503", description = "The database is unavailable, or an order committed without a "
-        + "synchronous standby's confirmation (commit-unconfirmed); retry after Retry-After seconds",
-        headers = @Header(name = HttpHeaders.RETRY_AFTER, ref = HttpHeaders.RETRY_AFTER),
-        content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
 public class OrdersResource {
 
     static final int MAX_LINES = 1000;
