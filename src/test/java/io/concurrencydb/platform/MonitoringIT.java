@@ -256,7 +256,7 @@ class MonitoringIT extends DeployedService {
 
     @Test
     @DisplayName("M7 promtool check metrics finds nothing wrong with the service's own metrics: each has its HELP "
-            + "line and a name Prometheus accepts (findings on the runtime's own metrics are the server's)")
+            + "line (not on WildFly 39) and a name Prometheus accepts (findings on the runtime's own are the server's)")
     void promtoolAcceptsTheServicesMetrics() throws Exception {
         Packages.ensure(Path.of("/usr/bin/promtool"), "prometheus");
         // one of each kind of series the service publishes
@@ -283,7 +283,8 @@ class MonitoringIT extends DeployedService {
         String findings = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(promtool.waitFor(30, TimeUnit.SECONDS), "promtool ends");
         List<String> ours = findings.lines()
-                .filter(line -> SERVICE_METRICS.stream().anyMatch(line::startsWith)).toList();
+                .filter(line -> SERVICE_METRICS.stream().anyMatch(line::startsWith))
+                .filter(line -> Server.current().describesMetrics() || !line.endsWith(" no help text")).toList();
         assertEquals(List.of(), ours, "promtool's findings on the service's metrics (all findings:\n" + findings + ")");
     }
 

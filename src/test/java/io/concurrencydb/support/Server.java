@@ -48,6 +48,14 @@ public enum Server {
                 "db_pool_connections_acquired", "db_pool_failed_validations").contains(gauge);
     }
 
+    /**
+     * Whether the service's metrics carry their descriptions (HELP lines). WildFly 39's per-deployment Micrometer
+     * registry takes meters only through methods without one (see MicrometerMetrics).
+     */
+    public boolean describesMetrics() {
+        return this != WILDFLY;
+    }
+
     /** A phrase the server writes to its own log, to prove a test reads the right file. */
     public String logMarker() {
         return this == WILDFLY ? "WildFly" : "Payara";

@@ -1,9 +1,8 @@
 package io.concurrencydb.platform.metrics;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +18,9 @@ import java.util.function.Supplier;
  * this bean where Micrometer is missing.
  *
  * <p>Meters are made with the registry's own counter, timer and gauge methods, not with builders: WildFly's
- * per-deployment registry passes only those on to the registry it publishes (a builder's meter stays unseen).
+ * per-deployment registry passes only those on to the registry it publishes (a builder's meter stays unseen, and
+ * each builder asks for config(), which WildFly 39 answers with a WARN). Those methods take no description, so on
+ * WildFly 39 the service's series have no HELP line; WildFly 40 forwards builders (WFLY-21339).
  */
 @ApplicationScoped
 class MicrometerMetrics implements MetricsSink {
@@ -32,13 +33,12 @@ class MicrometerMetrics implements MetricsSink {
 
     @Override
     public void count(String name, String description, String... tags) {
-        Counter.builder(name).description(description).tags(tags).register(registry).increment();
+        registry.counter(name, Tags.of(tags)).increment();
     }
 
     @Override
     public void time(String name, String description, long nanos, String... tags) {
-        Timer.builder(name).description(description).tags(tags).register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
+        registry.timer(name, Tags.of(tags)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -48,10 +48,10 @@ class MicrometerMetrics implements MetricsSink {
         // where every test class redeploys). So an existing one is removed first, and ours at undeploy.
         removeGauge(name);
         gauges.put(name, value);
-        Gauge.builder(name, value, reading -> {
+        registry.gauge(name, Tags.empty(), value, reading -> {
             Long current = reading.get();
             return current == null ? -1 : current;
-        }).description(description).register(registry);
+        });
     }
 
     @PreDestroy
