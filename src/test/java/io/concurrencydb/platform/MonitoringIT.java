@@ -284,7 +284,9 @@ class MonitoringIT extends DeployedService {
         assertTrue(promtool.waitFor(30, TimeUnit.SECONDS), "promtool ends");
         List<String> ours = findings.lines()
                 .filter(line -> SERVICE_METRICS.stream().anyMatch(line::startsWith))
-                .filter(line -> Server.current().describesMetrics() || !line.endsWith(" no help text")).toList();
+                .filter(line -> Server.current().describesMetrics() || !line.endsWith(" no help text"))
+                // Payara before 7.2026.6 derives a _mean gauge from every timer and writes no HELP for it
+                .filter(line -> !line.equals("http_requests_seconds_mean no help text")).toList();
         assertEquals(List.of(), ours, "promtool's findings on the service's metrics (all findings:\n" + findings + ")");
     }
 
