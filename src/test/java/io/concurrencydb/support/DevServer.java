@@ -42,11 +42,12 @@ public final class DevServer {
         database.applySchema(Path.of("init.sql"));
 
         Path log = target.resolve("payara-micro.log");
+        Path jvmOptions = Path.of("src", "main", "payara", "jvm.options");
         Launcher launcher = Launcher.prepare(target.resolve("payara-launcher"), jarOf(PayaraMicro.class),
-                jarOf(org.postgresql.Driver.class));
+                jarOf(org.postgresql.Driver.class), jvmOptions);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@src/main/payara/jvm.options")); // heap and collector, as the Docker image and the benchmark
+                "@" + jvmOptions)); // heap and collector, as the Docker image and the benchmark
         command.addAll(launcher.cacheOptions());
         command.addAll(List.of(
                 // the JDBC pool's statistics need Payara's monitoring agent (see pre-boot-commands.asadmin)

@@ -29,10 +29,15 @@ final class Launcher {
         this.recording = recording;
     }
 
-    /** Unpacks the runtime for {@code payaraJar} with the driver on its class path, unless already done. */
-    static Launcher prepare(Path root, String payaraJar, String driverJar) throws IOException, InterruptedException {
+    /**
+     * Unpacks the runtime for {@code payaraJar} with the driver on its class path, unless already done for the same
+     * jars, JDK and JVM flags (a cache recorded with other flags, another collector say, would go unused).
+     */
+    static Launcher prepare(Path root, String payaraJar, String driverJar, Path jvmOptions)
+            throws IOException, InterruptedException {
         Path madeFrom = root.resolve("made-from");
-        String origin = payaraJar + "\n" + driverJar + "\n" + Runtime.version();
+        String origin = String.join("\n", payaraJar, driverJar, Runtime.version().toString(),
+                Files.readString(jvmOptions));
         if (!Files.isRegularFile(madeFrom) || !Files.readString(madeFrom).equals(origin)) {
             deleteTree(root);
             Process unpack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -66,8 +71,8 @@ final class Launcher {
     }
 
     Optional<String> recordingNote() {
-        return recording ? Optional.of("First start from this build: the server records its ahead-of-time cache "
-                + "when it stops (about 15 s), and later starts are about 4 s faster.") : Optional.empty();
+        return recording ? Optional.of("No ahead-of-time cache yet: the server records one when it stops (that "
+                + "takes about 15 s), and later starts are about 4 s faster.") : Optional.empty();
     }
 
     private static void deleteTree(Path tree) throws IOException {
