@@ -21,10 +21,14 @@ public final class NpmTools {
         Path command = PREFIX.resolve("node_modules").resolve(".bin").resolve(bin).toAbsolutePath();
         if (!Files.isExecutable(command)) {
             Files.createDirectories(PREFIX);
+            // Output to a file, and no inherited stdin: Node makes an inherited stdin non-blocking, and the test
+            // JVM's own stdin is the channel its test runner reads ("std/in stream corrupted" failed a CI run).
+            Path log = PREFIX.resolve("install.log");
             Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix",
-                    PREFIX.toString(), pkg + "@" + version).inheritIO().start();
+                    PREFIX.toString(), pkg + "@" + version)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             if (npm.waitFor() != 0 || !Files.isExecutable(command)) {
-                throw new IOException("could not install " + pkg + "@" + version + " with npm");
+                throw new IOException("could not install " + pkg + "@" + version + " with npm: see " + log);
             }
         }
         return command;

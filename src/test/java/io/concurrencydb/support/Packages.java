@@ -27,12 +27,16 @@ public final class Packages {
             update.addAll(List.of("apt-get", "update", "-q"));
             run(update);
             if (run(install) != 0) {
-                throw new IOException("could not install " + String.join(" and ", packages) + " with apt-get");
+                throw new IOException("could not install " + String.join(" and ", packages)
+                        + " with apt-get: see target/apt.log");
             }
         }
     }
 
+    /** Output to target/apt.log: the test JVM's own stdout and stdin are its test runner's channel. */
     private static int run(List<String> command) throws IOException, InterruptedException {
-        return new ProcessBuilder(command).inheritIO().start().waitFor();
+        Path log = Files.createDirectories(Path.of("target")).resolve("apt.log");
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start().waitFor();
     }
 }
