@@ -1,5 +1,6 @@
 package io.concurrencydb.platform.json;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -14,6 +15,27 @@ class JsonBodyTest {
     @Test
     void readsOneObject() {
         assertEquals(1, JsonBody.readObject(stream("{\"a\": 1}".getBytes())).getInt("a"));
+    }
+
+    @Test
+    void boundsTheNesting() {
+        String deep = "{\"a\":".repeat(8) + "1" + "}".repeat(8);
+        assertEquals(1, JsonBody.parseObject(deep.getBytes()).size());
+        String deeper = "{\"a\":".repeat(JsonBody.MAX_DEPTH + 1) + "1" + "}".repeat(JsonBody.MAX_DEPTH + 1);
+        assertThrows(MalformedBodyException.class, () -> JsonBody.parseObject(deeper.getBytes()));
+        // parsed on a thread with a small stack, as the server's: refused by the bound, not by the stack
+        byte[] arrays = "[".repeat(100_000).getBytes();
+        Throwable[] thrown = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                JsonBody.parseObject(arrays);
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        }, "small stack", 256 * 1024);
+        small.start();
+        assertDoesNotThrow(() -> small.join());
+        assertEquals(MalformedBodyException.class, thrown[0].getClass());
     }
 
     @Test
