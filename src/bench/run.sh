@@ -51,15 +51,11 @@ if [ "$BENCH_AUTH" = on ]; then
   jwt="$out/jwt"
   mkdir -p "$jwt"
   [ -f "$jwt/private.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$jwt/private.pem" 2>/dev/null
-  b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
   export MP_JWT_VERIFY_PUBLICKEY=$(openssl pkey -in "$jwt/private.pem" -pubout | grep -v -- ----- | tr -d '\n')
   export MP_JWT_VERIFY_ISSUER=urn:products:bench MP_JWT_VERIFY_AUDIENCES=products
-  now=$(date +%s)
-  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  claims=$(printf '{"iss":"%s","sub":"bench","aud":"products","iat":%d,"exp":%d,"jti":"bench-%d","groups":["writer"]}' \
-    "$MP_JWT_VERIFY_ISSUER" "$now" $((now + 86400)) "$now" | b64url)
-  signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$jwt/private.pem" -binary | b64url)
-  export BENCH_TOKEN="$header.$claims.$signature"
+  . src/test/writer-token.sh
+  BENCH_TOKEN=$(writer_token "$jwt/private.pem" bench)
+  export BENCH_TOKEN
 else
   export AUTH_REQUIRED=none
   unset MP_JWT_VERIFY_PUBLICKEY MP_JWT_VERIFY_PUBLICKEY_LOCATION BENCH_TOKEN

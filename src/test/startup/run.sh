@@ -30,11 +30,8 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem
 openssl pkey -in "$work/key.pem" -pubout -out "$work/public.pem"
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$(pwd)/$work/public.pem"
 export MP_JWT_VERIFY_ISSUER=urn:products:startup MP_JWT_VERIFY_AUDIENCES=products
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-now=$(date +%s)
-signed="$(printf '{"alg":"RS256","typ":"JWT"}' | b64url).$(printf '{"iss":"%s","sub":"startup-writer","aud":"products","iat":%d,"exp":%d,"jti":"startup-%d","groups":["writer"]}' \
-  "$MP_JWT_VERIFY_ISSUER" "$now" $((now + 86400)) "$now" | b64url)"
-token="$signed.$(printf '%s' "$signed" | openssl dgst -sha256 -sign "$work/key.pem" | b64url)"
+. src/test/writer-token.sh
+token=$(writer_token "$work/key.pem" startup-writer)
 
 server=
 trap '[ -z "$server" ] || kill -9 "$server" 2>/dev/null || true' EXIT
