@@ -19,9 +19,14 @@
  * <li>H5 a retried If-Match write that already took effect answers 200 with the stored product.</li>
  * <li>H6 DELETE without If-Match is unconditional.</li>
  * <li>H7 PATCH takes an RFC 7396 merge patch, validated like a PUT.</li>
+ * <li>H8 of two clients patching with the same If-Match, exactly one gets 200 and the other 412.</li>
  * <li>H9 POST with an Idempotency-Key creates at most one product per key and body within 24 hours; a replay
  *     is the first response byte for byte; the key with another body is 422; while the first request with a
  *     key runs, others wait up to 2 s for its response, then get 409.</li>
+ * <li>H10 any number of concurrent POSTs with one Idempotency-Key make exactly one product, and every response
+ *     names it.</li>
+ * <li>H11 a request whose Idempotency-Key is held by a running request gets 409, not a second product.</li>
+ * <li>H12 a key is remembered for 24 hours; after that, reusing it creates a new product.</li>
  * </ul>
  */
 package io.concurrencydb.catalog;

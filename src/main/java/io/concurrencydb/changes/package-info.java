@@ -15,7 +15,8 @@
  *     stock from the stream.</li>
  * <li>E5 the feed comes from the database: any instance serves the changes made through any other.</li>
  * <li>E6 a stream holds at most one page in memory; a client that takes nothing for 30 s is disconnected and
- *     resumes after the last event it got; a stream with nothing to send gets a comment every 15 s.</li>
+ *     resumes after the last event it got; a stream with nothing to send gets a comment every 15 s (both are
+ *     settings).</li>
  * </ul>
  */
 package io.concurrencydb.changes;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.concurrencydb.support.Api;
-import io.concurrencydb.support.DeployedService;
+import io.concurrencydb.support.Await;
 import io.concurrencydb.support.Database;
+import io.concurrencydb.support.DeployedService;
 import io.concurrencydb.support.TestDatabaseSession;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -213,12 +213,9 @@ class DatabaseFaultsIT extends DeployedService {
             row.next();
             ended = row.getTimestamp(1);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (database.count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'products' "
-                + "AND backend_start <= ?", ended) > 0 || api.get("api/products?limit=1").statusCode() != 200) {
-            assertTrue(System.nanoTime() < deadline, "the service did not reconnect");
-            Thread.sleep(200);
-        }
+        Await.until("the service's reconnection", Duration.ofSeconds(15), Duration.ofMillis(200),
+                () -> database.count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'products' "
+                        + "AND backend_start <= ?", ended) == 0 && api.get("api/products?limit=1").statusCode() == 200);
     }
 
     @Test
@@ -359,18 +356,8 @@ class DatabaseFaultsIT extends DeployedService {
 
     private static void await(Supplier<HttpResponse<String>> request, String path, int status, Duration limit)
             throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (request.get().statusCode() == status) {
-                    return;
-                }
-            } catch (UncheckedIOException e) {
-                // keep polling
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(path + " did not answer " + status + " within " + limit);
+        Await.until(path + " answering " + status, limit, Duration.ofMillis(100),
+                () -> request.get().statusCode() == status);
     }
 
     private static void assertOnlyAcceptable(List<Sample> samples) {

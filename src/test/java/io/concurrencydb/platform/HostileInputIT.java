@@ -139,7 +139,7 @@ class HostileInputIT extends DeployedService {
     }
 
     @Test
-    @DisplayName("R3 more than 50 distinct bad requests across every endpoint each get a precise 4xx problem")
+    @DisplayName("I1 more than 50 distinct bad requests across every endpoint each get a precise 4xx problem")
     void everyBadRequestGetsAPreciseProblem() {
         List<Case> cases = cases();
         assertTrue(cases.size() >= 40);
@@ -161,7 +161,7 @@ class HostileInputIT extends DeployedService {
     }
 
     @Test
-    @DisplayName("R3 a declared body over 1 MiB is refused at once, before it is sent")
+    @DisplayName("I2 a declared body over 1 MiB is refused at once, before it is sent")
     void declaredOversizedBodyIsRefusedAtOnce() throws IOException {
         String head = "POST /api/products HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "Authorization: Bearer " + Tokens.writer() + "\r\n"
@@ -183,7 +183,7 @@ class HostileInputIT extends DeployedService {
     }
 
     @Test
-    @DisplayName("R3 SQL metacharacters and Unicode round-trip exactly through every write")
+    @DisplayName("I3 SQL metacharacters and Unicode round-trip exactly through every write")
     void hostileTextRoundTrips() {
         List<String> names = List.of("'; DROP TABLE products; --", "Robert\"); DELETE FROM orders;--",
                 "\u202Eevil\u202C right-to-left override", "\u0627\u0644\u0639\u0631\u0628\u064A\u0629",

@@ -60,7 +60,7 @@ class ScaledOutIT extends DeployedService {
     }
 
     @Test
-    @DisplayName("S1 requests alternate between the instances, also on one keep-alive connection, and say which answered")
+    @DisplayName("X1 requests alternate between the instances, also on one keep-alive connection, and say which answered")
     void requestsAlternate() {
         List<String> servedBy = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -75,7 +75,7 @@ class ScaledOutIT extends DeployedService {
     }
 
     @Test
-    @DisplayName("S2 two writers of one version on different instances: one 200, one 409")
+    @DisplayName("X2 two writers of one version on different instances: one 200, one 409")
     void oneVersionTwoWriters() throws Exception {
         long id = through.create("Contested", "1.00", 5).getJsonNumber("id").longValue();
         List<HttpResponse<String>> answers = Race.run(2, client -> through.put("api/products/" + id,
@@ -87,7 +87,7 @@ class ScaledOutIT extends DeployedService {
     }
 
     @Test
-    @DisplayName("S3 20 read-modify-write clients with retry over both instances lose no update")
+    @DisplayName("X3 20 read-modify-write clients with retry over both instances lose no update")
     void noLostUpdate() throws Exception {
         long id = through.create("Counter", "1.00", 0).getJsonNumber("id").longValue();
         List<Integer> attempts = Race.run(20, client -> {
@@ -107,7 +107,7 @@ class ScaledOutIT extends DeployedService {
     }
 
     @Test
-    @DisplayName("S4 20 concurrent creates with one Idempotency-Key over both instances make one product")
+    @DisplayName("X4 20 concurrent creates with one Idempotency-Key over both instances make one product")
     void oneKeyOneProduct() throws Exception {
         String key = UUID.randomUUID().toString();
         String name = "Once " + key;
@@ -138,7 +138,7 @@ class ScaledOutIT extends DeployedService {
     }
 
     @Test
-    @DisplayName("S6 per strategy over both instances: 20 in stock, 32 takers, exactly 20 sold, none lost")
+    @DisplayName("X6 per strategy over both instances: 20 in stock, 32 takers, exactly 20 sold, none lost")
     void strategiesAcrossInstances() throws Exception {
         for (String strategy : List.of("atomic", "optimistic", "pessimistic", "serializable")) {
             long id = through.create("Scaled " + strategy, "1", 20).getJsonNumber("id").longValue();
@@ -154,7 +154,7 @@ class ScaledOutIT extends DeployedService {
     }
 
     @Test
-    @DisplayName("S7 orders naming two products in opposite orders over both instances: all placed, no deadlock")
+    @DisplayName("X7 orders naming two products in opposite orders over both instances: all placed, no deadlock")
     void ordersAcrossInstances() throws Exception {
         long a = through.create("Scaled order A", "1", 100).getJsonNumber("id").longValue();
         long b = through.create("Scaled order B", "1", 100).getJsonNumber("id").longValue();
@@ -177,7 +177,7 @@ class ScaledOutIT extends DeployedService {
     }
 
     @Test
-    @DisplayName("S5 with no instance answering, the balancer answers a 503 problem with Retry-After")
+    @DisplayName("X5 with no instance answering, the balancer answers a 503 problem with Retry-After")
     void noInstanceLeft() throws Exception {
         int closed;
         try (ServerSocket unused = new ServerSocket(0)) {

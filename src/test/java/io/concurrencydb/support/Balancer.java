@@ -64,16 +64,18 @@ public final class Balancer implements AutoCloseable {
     }
 
     private void awaitListening(Path log) throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(100);
-            }
+        if (Await.within(Duration.ofSeconds(20), Duration.ofMillis(100), () -> !process.isAlive() || listening(port))
+                && process.isAlive()) {
+            return;
         }
         close();
         throw new IllegalStateException("HAProxy did not start: " + Files.readString(log));
+    }
+
+    static boolean listening(int port) throws IOException {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        }
     }
 
     @Override

@@ -60,18 +60,12 @@ public final class SecondInstance implements AutoCloseable {
 
     private void awaitReady(Path log) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build();
-                if (http.send(ready, BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        if (Await.within(Duration.ofMinutes(3), Duration.ofMillis(500),
+                () -> !process.isAlive() || http.send(ready, BodyHandlers.discarding()).statusCode() == 200)
+                && process.isAlive()) {
+            return;
         }
         close();
         throw new IllegalStateException("the second instance did not become ready; see " + log);

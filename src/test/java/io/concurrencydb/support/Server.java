@@ -41,7 +41,7 @@ public enum Server {
     /**
      * WildFly's datasource statistics count the requests that ever waited, not those waiting now, keep the time
      * spent getting connections but not how many were got, and it has no leak timeout: the gauges with no
-     * counterpart there read -1 (see the README's table of differences).
+     * counterpart there read -1 (see the table of differences in src/site/markdown/deploy.md).
      */
     public boolean keepsPoolFigure(String gauge) {
         return this != WILDFLY || !Set.of("db_pool_wait_queue_length", "db_pool_potential_leaks",

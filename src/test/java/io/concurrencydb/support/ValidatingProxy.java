@@ -2,7 +2,6 @@ package io.concurrencydb.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -62,13 +61,9 @@ public final class ValidatingProxy implements AutoCloseable {
         // headers up to 64 KiB, as the servers take them (Node's default, 16 KiB, refused a 27 KB token)
         prism.environment().put("NODE_OPTIONS", "--max-http-header-size=65536");
         Process process = prism.start();
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return new ValidatingProxy(process, URI.create("http://127.0.0.1:" + port + "/").toURL(), log);
-            } catch (IOException e) {
-                Thread.sleep(200);
-            }
+        if (Await.within(STARTUP, Duration.ofMillis(200), () -> !process.isAlive() || Balancer.listening(port))
+                && process.isAlive()) {
+            return new ValidatingProxy(process, URI.create("http://127.0.0.1:" + port + "/").toURL(), log);
         }
         Processes.stop(process);
         throw new IllegalStateException("Prism did not start: " + Files.readString(log));

@@ -2,13 +2,14 @@ package io.concurrencydb.catalog.boundary;
 
 import io.concurrencydb.catalog.boundary.ProductJson.Patch;
 import io.concurrencydb.catalog.boundary.ProductJson.Replacement;
-import io.concurrencydb.catalog.control.ProductService;
+import io.concurrencydb.catalog.control.CatalogCounters;
 import io.concurrencydb.catalog.control.ProductService.Creation;
+import io.concurrencydb.catalog.control.ProductService;
+import io.concurrencydb.catalog.entity.ExpectedVersion;
 import io.concurrencydb.catalog.entity.Product;
 import io.concurrencydb.catalog.entity.ProductDraft;
 import io.concurrencydb.platform.ApiDocs;
 import io.concurrencydb.platform.http.EntityTags;
-import io.concurrencydb.platform.http.ExpectedVersion;
 import io.concurrencydb.platform.http.Parameters;
 import io.concurrencydb.platform.idempotency.IdempotencyKey;
 import io.concurrencydb.platform.idempotency.StoredResponse;
@@ -17,6 +18,7 @@ import io.concurrencydb.platform.problem.EntityNotFoundException;
 import io.concurrencydb.platform.security.Callers;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -65,6 +67,9 @@ public class ProductsResource {
     @EJB
     ProductService products;
 
+    @Inject
+    CatalogCounters counters;
+
     @POST
     @Operation(operationId = "createProduct", summary = "Create a product",
             description = "Starts at version 0. With an Idempotency-Key, a retry with the same key and body "
@@ -78,14 +83,8 @@ public class ProductsResource {
                     @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
                     @Header(name = ApiDocs.REPLAYED, ref = ApiDocs.REPLAYED)},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
-    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still running",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "422", description = "This Idempotency-Key came with another body",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "409", ref = "IdempotencyInFlight")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     public Response create(
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKey.HEADER,
                     description = "1 to 255 printable ASCII characters; remembered for 24 hours")
@@ -102,6 +101,9 @@ public class ProductsResource {
         }
         Creation creation = products.createOnce(key, draft, caller, product -> stored(created(product, uriInfo)));
         StoredResponse response = creation.response();
+        if (creation.replayed()) {
+            counters.replayed();
+        }
         return Response.status(response.status())
                 .location(uriInfo.getBaseUri().resolve(response.location()))
                 .header(HttpHeaders.ETAG, response.etag())
@@ -131,8 +133,7 @@ public class ProductsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
     @APIResponse(responseCode = "304", description = "If-None-Match named the current version; no body",
             headers = @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG))
-    @APIResponse(responseCode = "404", description = "No such product",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response read(
             @PathParam("id") String id,
             @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_NONE_MATCH,
@@ -157,15 +158,10 @@ public class ProductsResource {
     @APIResponse(responseCode = "200", description = "Replaced",
             headers = @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
-    @APIResponse(responseCode = "404", description = "No such product",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "409", description = "The body's version is stale; nothing changed",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "412", description = "If-Match names no current version; nothing changed",
-            headers = @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "428", description = "Neither If-Match nor a body version",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "VersionConflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response replace(
             @PathParam("id") String id,
             @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_MATCH,
@@ -190,17 +186,12 @@ public class ProductsResource {
     @APIResponse(responseCode = "200", description = "Changed",
             headers = @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
-    @APIResponse(responseCode = "404", description = "No such product",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "409", description = "The body's version is stale; nothing changed",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "412", description = "If-Match names no current version; nothing changed",
-            headers = @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "VersionConflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "415", description = "The body is not application/merge-patch+json",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "428", description = "Neither If-Match nor a body version",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response patch(
             @PathParam("id") String id,
             @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_MATCH,
@@ -221,13 +212,9 @@ public class ProductsResource {
     @Operation(operationId = "deleteProduct", summary = "Delete a product",
             description = "Unconditional unless If-Match is sent.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such product",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "409", description = "Orders name the product (product-in-use); nothing changed",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "412", description = "If-Match names no current version; nothing changed",
-            headers = @Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "ProductInUse")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public void delete(
             @PathParam("id") String id,
             @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_MATCH,

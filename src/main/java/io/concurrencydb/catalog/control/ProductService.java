@@ -1,17 +1,16 @@
 package io.concurrencydb.catalog.control;
 
+import io.concurrencydb.catalog.control.Outbox;
+import io.concurrencydb.catalog.entity.ChangeKind;
+import io.concurrencydb.catalog.entity.ExpectedVersion;
 import io.concurrencydb.catalog.entity.Product;
 import io.concurrencydb.catalog.entity.ProductDraft;
 import io.concurrencydb.catalog.entity.ProductInUseException;
 import io.concurrencydb.catalog.entity.ProductPage;
-import io.concurrencydb.changes.control.Outbox;
-import io.concurrencydb.changes.entity.ChangeKind;
 import io.concurrencydb.platform.data.Sql;
-import io.concurrencydb.platform.http.ExpectedVersion;
 import io.concurrencydb.platform.idempotency.IdempotencyKey;
 import io.concurrencydb.platform.idempotency.IdempotencyStore;
 import io.concurrencydb.platform.idempotency.StoredResponse;
-import io.concurrencydb.platform.problem.EntityNotFoundException;
 import io.concurrencydb.platform.replication.CommitGuard;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -44,11 +43,6 @@ public class ProductService {
             VALUES (?, ?, ?, ?, ?, ?)
             RETURNING %s""".formatted(ProductRows.COLUMNS));
 
-    private static final String SELECT_ONE = """
-            SELECT %s FROM products WHERE id = ?""".formatted(ProductRows.COLUMNS);
-
-    private static final String SELECT_FOR_UPDATE = SELECT_ONE + " FOR UPDATE";
-
     // One statement reads the page and the total from the same snapshot. The outer join keeps one row
     // (with a null id) when the page is empty, so the total is known for an offset past the end too.
     private static final String SELECT_PAGE = """
@@ -73,8 +67,6 @@ public class ProductService {
     private static final String DELETE = Outbox.recordingDeletion("""
             DELETE FROM products WHERE id = ? AND (? OR version = ANY(?))
             RETURNING id, version""");
-
-    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     @Resource(name = Sql.DATA_SOURCE)
     DataSource dataSource;
@@ -131,7 +123,7 @@ public class ProductService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Product> find(long id) {
         try (Connection connection = Sql.connect(dataSource)) {
-            return select(connection, id, SELECT_ONE);
+            return ProductRows.select(connection, id, false);
         } catch (SQLException e) {
             throw Sql.failure(e);
         }
@@ -169,7 +161,7 @@ public class ProductService {
         try (Connection connection = commits.connect(dataSource)) {
             Optional<Product> replaced = update(connection, REPLACE, id, expected, draft, caller);
             return replaced.isPresent() ? replaced.get()
-                    : alreadyApplied(expected, find(connection, id, SELECT_ONE), draft);
+                    : expected.alreadyApplied(ProductRows.find(connection, id, false), draft);
         } catch (SQLException e) {
             throw Sql.failure(e);
         }
@@ -181,10 +173,10 @@ public class ProductService {
      */
     public Product patch(long id, ExpectedVersion expected, UnaryOperator<ProductDraft> change, String caller) {
         try (Connection connection = commits.connect(dataSource)) {
-            Product current = find(connection, id, SELECT_FOR_UPDATE);
-            ProductDraft changed = change.apply(draftOf(current));
+            Product current = ProductRows.find(connection, id, true);
+            ProductDraft changed = change.apply(current.draft());
             if (!expected.matches(current.version())) {
-                return alreadyApplied(expected, current, changed);
+                return expected.alreadyApplied(current, changed);
             }
             return update(connection, PATCH, id, ExpectedVersion.exactly(current.version()), changed, caller)
                     .orElseThrow();
@@ -203,11 +195,11 @@ public class ProductService {
             bindExpected(connection, delete, 2, condition);
             delete.setString(4, caller);
             if (delete.executeUpdate() == 0) {
-                throw condition.mismatch(find(connection, id, SELECT_ONE).version());
+                throw condition.mismatch(ProductRows.find(connection, id, false).version());
             }
             commits.confirm(delete);
         } catch (SQLException e) {
-            if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
+            if (Sql.FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
                 throw new ProductInUseException(id);
             }
             throw Sql.failure(e);
@@ -226,36 +218,6 @@ public class ProductService {
                 return row.next() ? Optional.of(ProductRows.map(row)) : Optional.empty();
             }
         }
-    }
-
-    /**
-     * After a conditional write found another version: RFC 9110 section 13.1.1 lets a server answer 2xx when
-     * the change "appears to have already been applied". We do so for If-Match only, when the stored product
-     * already holds exactly what the request would write, which is what a client retrying a write whose
-     * response it lost finds; nothing is written again. A stale body version keeps the original's 409.
-     */
-    private static Product alreadyApplied(ExpectedVersion expected, Product current, ProductDraft wanted) {
-        if (expected.fromIfMatch() && draftOf(current).equals(wanted)) {
-            return current;
-        }
-        throw expected.mismatch(current.version());
-    }
-
-    private static Product find(Connection connection, long id, String sql) throws SQLException {
-        return select(connection, id, sql).orElseThrow(() -> new EntityNotFoundException("product", id));
-    }
-
-    private static Optional<Product> select(Connection connection, long id, String sql) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setLong(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(ProductRows.map(row)) : Optional.empty();
-            }
-        }
-    }
-
-    private static ProductDraft draftOf(Product product) {
-        return new ProductDraft(product.name(), product.description(), product.price(), product.stockQuantity());
     }
 
     private static void bindDraft(PreparedStatement statement, ProductDraft draft) throws SQLException {

@@ -15,4 +15,9 @@ public record Product(
         OffsetDateTime updatedAt,
         String createdBy,
         String updatedBy) {
+
+    /** The client-owned part, as a replace would write it. */
+    public ProductDraft draft() {
+        return new ProductDraft(name, description, price, stockQuantity);
+    }
 }

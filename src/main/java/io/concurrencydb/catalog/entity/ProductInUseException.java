@@ -1,12 +1,14 @@
 package io.concurrencydb.catalog.entity;
 
-import jakarta.ejb.ApplicationException;
+import io.concurrencydb.platform.problem.Problem;
+import io.concurrencydb.platform.problem.ProblemException;
+import jakarta.ws.rs.core.Response.Status;
 
-/** Orders refer to the product, so it cannot be deleted; nothing was changed. */
-@ApplicationException(rollback = true)
-public class ProductInUseException extends RuntimeException {
+/** Orders refer to the product, so it cannot be deleted (rule O6); nothing was changed. */
+public class ProductInUseException extends ProblemException {
 
     public ProductInUseException(long id) {
-        super("orders refer to product " + id + ", so it cannot be deleted");
+        super(Problem.of(Status.CONFLICT, "product-in-use", "Product in use",
+                "orders refer to product " + id + ", so it cannot be deleted"));
     }
 }

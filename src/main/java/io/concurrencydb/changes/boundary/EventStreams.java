@@ -4,12 +4,15 @@ import io.concurrencydb.changes.control.ChangeFeed;
 import io.concurrencydb.changes.entity.EventPage;
 import io.concurrencydb.changes.entity.PositionPrunedException;
 import io.concurrencydb.changes.entity.ProductEvent;
+import io.concurrencydb.platform.metrics.ServiceMetrics;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -23,6 +26,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The open event streams of this instance. Every quarter second one poll reads the feed once per distinct
@@ -30,21 +34,31 @@ import java.util.logging.Logger;
  * usually one query), and hands each stream its events to send on the managed executor.
  *
  * <p>Backpressure: a stream has at most one page (200 events) in memory, being sent; the rest stays in the
- * database until it is taken. A stream whose client has not taken a page for 30 s is closed; it resumes with
- * Last-Event-ID. Streams that have nothing to send get a comment every 15 s, which keeps proxies from closing
- * them and finds clients that went away.
+ * database until it is taken. A stream whose client has not taken a page for 30 s (events.stream.send.limit.s)
+ * is closed; it resumes with Last-Event-ID. Streams that have nothing to send get a comment every 15 s
+ * (events.stream.keep.alive.s), which keeps proxies from closing them and finds clients that went away. The
+ * gauge event_streams counts the open streams.
  */
 @ApplicationScoped
 public class EventStreams {
 
     static final int PAGE = 200;
     private static final long POLL_MILLIS = 250;
-    private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(15);
-    private static final long SEND_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final Logger LOG = Logger.getLogger(EventStreams.class.getName());
 
     @EJB
     ChangeFeed feed;
+
+    @Inject
+    ServiceMetrics metrics;
+
+    @Inject
+    @ConfigProperty(name = "events.stream.keep.alive.s", defaultValue = "15")
+    long keepAliveSeconds;
+
+    @Inject
+    @ConfigProperty(name = "events.stream.send.limit.s", defaultValue = "30")
+    long sendLimitSeconds;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -54,6 +68,15 @@ public class EventStreams {
 
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> polling;
+    private long keepAliveNanos;
+    private long sendLimitNanos;
+
+    @PostConstruct
+    void start() {
+        keepAliveNanos = TimeUnit.SECONDS.toNanos(keepAliveSeconds);
+        sendLimitNanos = TimeUnit.SECONDS.toNanos(sendLimitSeconds);
+        metrics.gauge("event_streams", "Change feed streams open on this instance", () -> (long) streams.size());
+    }
 
     /** Sends {@code first}, then every event after it, to {@code sink} until the client goes away. */
     void open(SseEventSink sink, Sse sse, EventPage first) {
@@ -88,8 +111,9 @@ public class EventStreams {
                 if (stream.sink.isClosed()) {
                     streams.remove(stream);
                 } else if (stream.busy) {
-                    if (now - stream.sendingSince > SEND_LIMIT_NANOS) {
-                        LOG.log(Level.FINE, "closing an event stream whose client took nothing for 30 s");
+                    if (now - stream.sendingSince > sendLimitNanos) {
+                        LOG.log(Level.FINE, "closing an event stream whose client took nothing for {0} s",
+                                sendLimitSeconds);
                         stream.close();
                         streams.remove(stream);
                     }
@@ -118,7 +142,7 @@ public class EventStreams {
         // the events are rendered once for every stream at this position
         List<OutboundSseEvent> messages = messages(page, group.get(0).sse);
         for (Stream stream : group) {
-            if (!page.events().isEmpty() || now - stream.lastSent > KEEP_ALIVE_NANOS) {
+            if (!page.events().isEmpty() || now - stream.lastSent > keepAliveNanos) {
                 stream.busy = true;
                 stream.sendingSince = now;
                 senders.execute(() -> stream.send(page, messages));

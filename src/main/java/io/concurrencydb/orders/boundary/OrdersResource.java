@@ -1,18 +1,19 @@
 package io.concurrencydb.orders.boundary;
 
+import io.concurrencydb.orders.control.OrderCounters;
 import io.concurrencydb.orders.control.OrderService;
 import io.concurrencydb.orders.entity.Order;
 import io.concurrencydb.orders.entity.OrderLine;
-import io.concurrencydb.platform.ApiDocs;
 import io.concurrencydb.platform.http.Parameters;
 import io.concurrencydb.platform.json.JsonBody;
 import io.concurrencydb.platform.json.JsonBuilders;
 import io.concurrencydb.platform.json.JsonFields;
 import io.concurrencydb.platform.problem.EntityNotFoundException;
-import io.concurrencydb.platform.problem.InvalidInputException;
+import io.concurrencydb.platform.problem.ProblemException;
 import io.concurrencydb.platform.security.Callers;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -31,9 +32,7 @@ import java.io.InputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,6 +54,9 @@ public class OrdersResource {
     @EJB
     OrderService orders;
 
+    @Inject
+    OrderCounters counters;
+
     @POST
     @Operation(operationId = "placeOrder", summary = "Place an order",
             description = "Takes the stock of every line in one transaction, or of none. Lines naming the same "
@@ -64,14 +66,18 @@ public class OrdersResource {
     @APIResponse(responseCode = "201", description = "Placed",
             headers = @Header(name = HttpHeaders.LOCATION, ref = HttpHeaders.LOCATION),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Order")))
-    @APIResponse(responseCode = "400", description = "Invalid lines",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "409", description = "Some lines are short of stock (listed in lines); nothing taken",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "422", description = "Some products do not exist (listed); nothing taken",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "409", ref = "InsufficientStock")
+    @APIResponse(responseCode = "422", ref = "UnknownProduct")
     public Response place(@Context UriInfo uriInfo, @Context SecurityContext security, InputStream body) {
-        Order order = orders.place(readLines(JsonBody.readObject(body)), Callers.id(security.getUserPrincipal()));
+        Order order;
+        try {
+            order = orders.place(OrderLine.merge(readLines(JsonBody.readObject(body))),
+                    Callers.id(security.getUserPrincipal()));
+        } catch (ProblemException refused) {
+            counters.rejected(refused);
+            throw refused;
+        }
+        counters.placed();
         return Response.created(uriInfo.getBaseUriBuilder().path("orders/{id}").build(order.id()))
                 .entity(write(order).toString())
                 .build();
@@ -82,38 +88,27 @@ public class OrdersResource {
     @Operation(operationId = "readOrder", summary = "Read an order")
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Order")))
-    @APIResponse(responseCode = "404", description = "No such order",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public String read(@PathParam("id") String id) {
         long orderId = Parameters.id(id, "order");
         return write(orders.find(orderId).orElseThrow(() -> new EntityNotFoundException("order", orderId)))
                 .toString();
     }
 
-    /** The lines, merged per product (quantities added) and sorted by product id (rule O1). */
+    /** The lines as sent; {@link OrderLine#merge} makes them the order's. */
     static List<OrderLine> readLines(JsonObject body) {
         JsonFields fields = new JsonFields(body, Set.of("items"));
         List<JsonObject> items = fields.requiredObjects("items", MAX_LINES);
-        Map<Long, Long> quantities = new TreeMap<>();
-        if (items != null) {
-            for (int i = 0; i < items.size(); i++) {
-                JsonFields item = fields.nested(items.get(i), Set.of("product_id", "quantity"), "items[" + i + "].");
-                Long productId = item.requiredInteger("product_id", 1, Long.MAX_VALUE);
-                Long quantity = item.requiredInteger("quantity", 1, Integer.MAX_VALUE);
-                if (productId != null && quantity != null) {
-                    quantities.merge(productId, quantity, Long::sum);
-                }
+        List<OrderLine> lines = new ArrayList<>();
+        for (int i = 0; items != null && i < items.size(); i++) {
+            JsonFields item = fields.nested(items.get(i), Set.of("product_id", "quantity"), "items[" + i + "].");
+            Long productId = item.requiredInteger("product_id", 1, Long.MAX_VALUE);
+            Long quantity = item.requiredInteger("quantity", 1, Integer.MAX_VALUE);
+            if (productId != null && quantity != null) {
+                lines.add(new OrderLine(productId, quantity.intValue()));
             }
         }
         fields.validate();
-        List<OrderLine> lines = new ArrayList<>();
-        quantities.forEach((productId, quantity) -> {
-            if (quantity > Integer.MAX_VALUE) {
-                throw new InvalidInputException("items", "the quantities of product " + productId
-                        + " add up to more than 2147483647");
-            }
-            lines.add(new OrderLine(productId, quantity.intValue()));
-        });
         return lines;
     }
 

@@ -1,8 +1,8 @@
 package io.concurrencydb.orders.control;
 
+import io.concurrencydb.catalog.control.Outbox;
 import io.concurrencydb.catalog.control.ProductRows;
-import io.concurrencydb.changes.control.Outbox;
-import io.concurrencydb.changes.entity.ChangeKind;
+import io.concurrencydb.catalog.entity.ChangeKind;
 import io.concurrencydb.orders.entity.Order;
 import io.concurrencydb.orders.entity.OrderLine;
 import io.concurrencydb.orders.entity.ShortLine;
@@ -12,9 +12,9 @@ import io.concurrencydb.platform.data.Sql;
 import io.concurrencydb.platform.replication.CommitGuard;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,20 +1,24 @@
 package io.concurrencydb.orders.entity;
 
-import jakarta.ejb.ApplicationException;
+import io.concurrencydb.platform.json.JsonBuilders;
+import io.concurrencydb.platform.problem.Problem;
+import io.concurrencydb.platform.problem.ProblemException;
+import io.concurrencydb.stock.entity.InsufficientStockException;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 
-/** One or more lines ask for more than is in stock; the whole order is rolled back. */
-@ApplicationException(rollback = true)
-public class StockShortException extends RuntimeException {
-
-    private final List<ShortLine> lines;
+/** One or more lines ask for more than is in stock (rule O3); the whole order is rolled back. */
+public class StockShortException extends ProblemException {
 
     public StockShortException(List<ShortLine> lines) {
-        super(lines.size() + " line(s) ask for more than is in stock; nothing was taken");
-        this.lines = List.copyOf(lines);
-    }
-
-    public List<ShortLine> lines() {
-        return lines;
+        super(Problem.of(Status.CONFLICT, InsufficientStockException.KIND, InsufficientStockException.TITLE,
+                        lines.size() + " line(s) ask for more than is in stock; nothing was taken")
+                .with("lines", lines.stream()
+                        .map(line -> JsonBuilders.FACTORY.createObjectBuilder()
+                                .add("product_id", line.productId())
+                                .add("requested", line.requested())
+                                .add("stock_quantity", line.available()))
+                        .toArray(JsonObjectBuilder[]::new)));
     }
 }

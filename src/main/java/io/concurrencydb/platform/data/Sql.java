@@ -20,6 +20,12 @@ public final class Sql {
      */
     public static final String DATA_SOURCE = "jdbc/products";
 
+    /** SQLSTATE 23503: a row other rows refer to cannot go. */
+    public static final String FOREIGN_KEY_VIOLATION = "23503";
+
+    /** SQLSTATE 25001: a statement that must start a transaction came after another. */
+    public static final String ACTIVE_TRANSACTION = "25001";
+
     // admin shutdown, crash shutdown, cannot connect now, too many connections, 55000, which the driver gives a
     // cached statement whose connection the server has just terminated ("statement has been closed"), and
     // 25006, a write that reached a server in recovery: a standby, until a failover makes it the primary

@@ -24,8 +24,13 @@ public final class EntityTags {
         return new EntityTag(Long.toString(version));
     }
 
+    /** The same tag as a header value, {@code "7"}, for code that runs without a JAX-RS runtime. */
+    public static String header(long version) {
+        return "\"" + version + "\"";
+    }
+
     /** The header's tags as versions, or null for "*". Tags that are not one of ours can never match. */
-    static Set<Long> versions(String header, String name, boolean weakMatches) {
+    public static Set<Long> versions(String header, String name, boolean weakMatches) {
         String value = header.strip();
         if (value.isEmpty()) {
             throw new InvalidInputException(name, "must not be empty");

@@ -1,14 +1,12 @@
 package io.concurrencydb.platform.idempotency;
 
 import io.concurrencydb.platform.data.Sql;
-import io.concurrencydb.platform.problem.IdempotencyInFlightException;
-import io.concurrencydb.platform.problem.IdempotencyKeyReusedException;
 import io.concurrencydb.platform.replication.CommitGuard;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

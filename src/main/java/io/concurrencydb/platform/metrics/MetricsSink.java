@@ -3,7 +3,7 @@ package io.concurrencydb.platform.metrics;
 import java.util.function.Supplier;
 
 /** Where {@link ServiceMetrics} sends its readings, when the server has somewhere to send them. */
-interface MetricsSink {
+public interface MetricsSink {
 
     void count(String name, String description, String... tags);
 

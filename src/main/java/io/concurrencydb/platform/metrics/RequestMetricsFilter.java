@@ -1,6 +1,6 @@
 package io.concurrencydb.platform.metrics;
 
-import io.concurrencydb.platform.ApiDocs;
+import io.concurrencydb.platform.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Times every API request per endpoint, method and status, and counts the outcomes operators watch: version
- * conflicts, failed and missing preconditions, idempotent replays, orders placed and rejected, and every
- * problem type. Stock adjustments are counted where they happen, in StockCounters.
+ * Times every API request per endpoint, method and status, and counts every problem answered by type. Business
+ * outcomes are counted by the component they belong to (CatalogCounters, StockCounters, OrderCounters). As a
+ * response filter of the default priority it runs after UnconfirmedCommitFilter, which may answer a problem.
  */
 @Provider
 @PreMatching
@@ -50,31 +50,9 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
             metrics.time("http_requests", "API requests by method, endpoint and status", System.nanoTime() - nanos,
                     "method", method(request), "endpoint", endpoint, "status", status);
         }
-        String problem = problemType(response);
-        if (problem != null) {
+        if (request.getProperty(Problem.ANSWERED) instanceof String problem) {
             metrics.count("problems", "Problem details answered, by type and status", "type", problem,
                     "status", status);
-        }
-        switch (response.getStatus()) {
-            case 409 -> {
-                if ("/problems/version-conflict".equals(problem)) {
-                    metrics.count("version_conflicts", "Writes refused because they named a stale version (409)");
-                }
-            }
-            case 412, 428 -> metrics.count("precondition_failures",
-                    "Conditional writes refused: If-Match failed (412) or was missing (428)", "status", status);
-            default -> { }
-        }
-        if ("true".equals(response.getHeaderString(ApiDocs.REPLAYED))) {
-            metrics.count("idempotent_replays", "Creates answered by replaying an Idempotency-Key's first answer");
-        }
-        if (endpoint.equals("/api/orders") && request.getMethod().equals("POST")) {
-            if (response.getStatus() == 201) {
-                metrics.count("orders_placed", "Orders placed");
-            } else if (problem != null) {
-                metrics.count("orders_rejected", "Orders refused, by the problem's reason", "reason",
-                        problem.substring(problem.lastIndexOf('/') + 1));
-            }
         }
     }
 
@@ -98,16 +76,5 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
             Path member = m.getAnnotation(Path.class);
             return "/api/" + (type == null ? "" : type.value()) + (member == null ? "" : "/" + member.value());
         });
-    }
-
-    /** The problem's type, read off the start of the body every Problem writes. */
-    private static String problemType(ContainerResponseContext response) {
-        if (!(response.getEntity() instanceof String body) || response.getMediaType() == null
-                || !response.getMediaType().toString().startsWith(ApiDocs.PROBLEM)) {
-            return null;
-        }
-        String prefix = "{\"type\":\"";
-        int end = body.indexOf('"', prefix.length());
-        return body.startsWith(prefix) && end > 0 ? body.substring(prefix.length(), end) : null;
     }
 }

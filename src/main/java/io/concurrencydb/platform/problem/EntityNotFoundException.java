@@ -1,12 +1,11 @@
 package io.concurrencydb.platform.problem;
 
-import jakarta.ejb.ApplicationException;
+import jakarta.ws.rs.core.Response.Status;
 
 /** No row has the identifier the client named. */
-@ApplicationException(rollback = true)
-public class EntityNotFoundException extends RuntimeException {
+public class EntityNotFoundException extends ProblemException {
 
     public EntityNotFoundException(String entity, Object id) {
-        super("no " + entity + " has id " + id);
+        super(Problem.of(Status.NOT_FOUND, "not-found", "Not found", "no " + entity + " has id " + id));
     }
 }

@@ -1,12 +1,11 @@
 package io.concurrencydb.platform.problem;
 
-import jakarta.ejb.ApplicationException;
+import jakarta.ws.rs.core.Response.Status;
 
 /** The request body is not a JSON object in UTF-8. */
-@ApplicationException(rollback = true)
-public class MalformedBodyException extends RuntimeException {
+public class MalformedBodyException extends ProblemException {
 
-    public MalformedBodyException(String message) {
-        super(message);
+    public MalformedBodyException(String detail) {
+        super(Problem.of(Status.BAD_REQUEST, "malformed-body", "Malformed request body", detail));
     }
 }

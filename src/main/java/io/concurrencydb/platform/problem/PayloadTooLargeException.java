@@ -1,12 +1,12 @@
 package io.concurrencydb.platform.problem;
 
-import jakarta.ejb.ApplicationException;
+import jakarta.ws.rs.core.Response.Status;
 
 /** The request body is larger than the service accepts. */
-@ApplicationException(rollback = true)
-public class PayloadTooLargeException extends RuntimeException {
+public class PayloadTooLargeException extends ProblemException {
 
     public PayloadTooLargeException(long limitBytes) {
-        super("the request body is larger than " + limitBytes + " bytes");
+        super(Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "Request body too large",
+                "the request body is larger than " + limitBytes + " bytes"));
     }
 }

@@ -3,7 +3,7 @@ package io.concurrencydb.platform.problem;
 import io.concurrencydb.platform.ApiDocs;
 import io.concurrencydb.platform.json.JsonBuilders;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -16,6 +16,12 @@ import java.util.Map;
 public final class Problem {
 
     public static final String MEDIA_TYPE = ApiDocs.PROBLEM;
+
+    /**
+     * The request property (a servlet request attribute on every server) naming the type of the problem a
+     * request was answered with, for the metrics.
+     */
+    public static final String ANSWERED = Problem.class.getName() + ".type";
 
     /** 422, for which Jakarta REST 3.1 has no constant (RFC 9110 section 15.5.21). */
     public static final Response.StatusType UNPROCESSABLE_CONTENT = new Response.StatusType() {
@@ -66,14 +72,12 @@ public final class Problem {
 
     /** Asks the client to retry after {@code seconds} (503, and 409 while a request is in flight). */
     public Problem retryAfter(int seconds) {
-        headers.put(HttpHeaders.RETRY_AFTER, seconds);
-        return this;
+        return header(HttpHeaders.RETRY_AFTER, seconds);
     }
 
     /** How to authenticate (401) or why the credentials fall short (403), as RFC 6750 section 3 spells it. */
     public Problem challenge(String wwwAuthenticate) {
-        headers.put(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate);
-        return this;
+        return header(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate);
     }
 
     public Problem with(String member, String value) {
@@ -81,10 +85,9 @@ public final class Problem {
         return this;
     }
 
-    /** Tells the client the current version of the resource (412). */
-    public Problem currentTag(EntityTag tag) {
-        headers.put(HttpHeaders.ETAG, tag);
-        return this;
+    /** Tells the client the current version of the resource (412), as its ETag header value. */
+    public Problem currentTag(String etag) {
+        return header(HttpHeaders.ETAG, etag);
     }
 
     public Problem with(String member, JsonObjectBuilder... values) {
@@ -94,6 +97,30 @@ public final class Problem {
         }
         extensions.add(member, array);
         return this;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    /** The last segment of the type: "version-conflict" for "/problems/version-conflict". */
+    public String kind() {
+        return type.substring(type.lastIndexOf('/') + 1);
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    private Problem header(String name, Object value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** The answer to {@code request}, the problem's type recorded on it for the metrics. */
+    public Response toResponse(ContainerRequestContext request) {
+        request.setProperty(ANSWERED, type);
+        return toResponse(request.getUriInfo().getRequestUri().getRawPath());
     }
 
     /** The response for the request at {@code instance}, the path the client asked for. */

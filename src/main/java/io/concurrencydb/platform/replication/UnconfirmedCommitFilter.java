@@ -7,8 +7,8 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.util.Set;
@@ -50,7 +50,7 @@ public class UnconfirmedCommitFilter implements ContainerResponseFilter {
                         + guard.boundSeconds() + " s, so a failover could lose it; read the resource, or retry "
                         + "with the same Idempotency-Key, before writing again")
                 .retryAfter(guard.boundSeconds())
-                .toResponse(request.getUriInfo().getRequestUri().getRawPath());
+                .toResponse(request);
         response.getHeaders().clear();
         response.getHeaders().putAll(problem.getMetadata());
         response.setStatusInfo(problem.getStatusInfo());

@@ -50,11 +50,11 @@ public class BearerAccessFilter implements ContainerRequestFilter {
                             "this request needs a bearer token with the role " + role.get()
                                     + ": Authorization: Bearer <token>")
                     .challenge("Bearer realm=\"" + REALM + "\"")
-                    .toResponse(path(request)));
+                    .toResponse(request));
             return;
         }
         if (notYetValid(token)) {
-            request.abortWith(InvalidToken.problem("the token is not valid yet (nbf)").toResponse(path(request)));
+            request.abortWith(InvalidToken.problem("the token is not valid yet (nbf)").toResponse(request));
             return;
         }
         if (!security.isUserInRole(role.get())) {
@@ -62,13 +62,8 @@ public class BearerAccessFilter implements ContainerRequestFilter {
                             "this request needs the role " + role.get() + ", which the token does not grant")
                     .with("required_role", role.get())
                     .challenge("Bearer realm=\"" + REALM + "\", error=\"insufficient_scope\"")
-                    .toResponse(path(request)));
+                    .toResponse(request));
         }
-    }
-
-    /** The problem's instance: only refusals need it, so an admitted request does not build it. */
-    private static String path(ContainerRequestContext request) {
-        return request.getUriInfo().getRequestUri().getRawPath();
     }
 
     /**

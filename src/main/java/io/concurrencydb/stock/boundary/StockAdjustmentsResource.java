@@ -64,18 +64,10 @@ public class StockAdjustmentsResource {
             headers = {@Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
                     @Header(name = ATTEMPTS, ref = ATTEMPTS)},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PRODUCT_SCHEMA)))
-    @APIResponse(responseCode = "400", description = "Invalid delta or strategy",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "404", description = "No such product",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "409", description = "Not enough stock; nothing changed",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "422", description = "The stock would pass 2147483647",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
-    @APIResponse(responseCode = "503", description = "Retries ran out, a lock wait timed out, the database is "
-            + "unavailable, or the write was not confirmed by a synchronous standby; retry later",
-            headers = @Header(name = HttpHeaders.RETRY_AFTER, ref = HttpHeaders.RETRY_AFTER),
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "InsufficientStock")
+    @APIResponse(responseCode = "422", ref = "StockOutOfRange")
+    @APIResponse(responseCode = "503", ref = "Contention")
     public Response adjust(@PathParam("id") String id, @Context SecurityContext security, InputStream body) {
         long productId = Parameters.id(id, "product");
         JsonObject request = JsonBody.readObject(body);

@@ -3,12 +3,12 @@ package io.concurrencydb.stock.control;
 import io.concurrencydb.catalog.entity.Product;
 import io.concurrencydb.platform.data.Sql;
 import io.concurrencydb.platform.problem.ContentionException;
+import io.concurrencydb.platform.problem.ProblemException;
 import io.concurrencydb.stock.control.StockCounters.Event;
 import io.concurrencydb.stock.entity.Adjusted;
 import io.concurrencydb.stock.entity.InsufficientStockException;
 import io.concurrencydb.stock.entity.Strategy;
 import io.concurrencydb.stock.entity.WriteConflictException;
-import jakarta.ejb.ApplicationException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -58,8 +58,7 @@ public class StockAdjustments {
                 // A serializable transaction may also be refused at commit. Retry only when the transaction
                 // manager says it rolled back: a commit whose outcome is unknown must not run twice. The
                 // service's own answers (not found, out of range, contention) are never retried.
-                boolean answer = e.getClass().isAnnotationPresent(ApplicationException.class);
-                if (answer || !(Sql.isSerializationFailure(e) || completed.get() == Status.STATUS_ROLLEDBACK)) {
+                if (e instanceof ProblemException || !(Sql.isSerializationFailure(e) || completed.get() == Status.STATUS_ROLLEDBACK)) {
                     throw e;
                 }
                 retryOrGiveUp(strategy, attempt, deadline);

@@ -1,20 +1,18 @@
 package io.concurrencydb.stock.control;
 
+import io.concurrencydb.catalog.control.Outbox;
 import io.concurrencydb.catalog.control.ProductRows;
+import io.concurrencydb.catalog.entity.ChangeKind;
 import io.concurrencydb.catalog.entity.Product;
-import io.concurrencydb.changes.control.Outbox;
-import io.concurrencydb.changes.entity.ChangeKind;
 import io.concurrencydb.platform.data.Sql;
-import io.concurrencydb.platform.problem.EntityNotFoundException;
 import io.concurrencydb.platform.replication.CommitGuard;
-import io.concurrencydb.stock.entity.InsufficientStockException;
-import io.concurrencydb.stock.entity.StockOutOfRangeException;
+import io.concurrencydb.stock.entity.StockRange;
 import io.concurrencydb.stock.entity.WriteConflictException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
@@ -22,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -42,11 +41,6 @@ public class StockTransactions {
             WHERE id = ? AND stock_quantity::bigint + ? BETWEEN 0 AND 2147483647
             RETURNING %s""".formatted(ProductRows.COLUMNS));
 
-    private static final String SELECT = """
-            SELECT %s FROM products WHERE id = ?""".formatted(ProductRows.COLUMNS);
-
-    private static final String SELECT_FOR_UPDATE = SELECT + " FOR UPDATE";
-
     private static final String SET_IF_VERSION = Outbox.recording(ChangeKind.STOCK_ADJUSTED, """
             UPDATE products
             SET stock_quantity = ?, version = version + 1, updated_at = now(), updated_by = ?
@@ -58,8 +52,6 @@ public class StockTransactions {
             SET stock_quantity = ?, version = version + 1, updated_at = now(), updated_by = ?
             WHERE id = ?
             RETURNING %s""".formatted(ProductRows.COLUMNS));
-
-    private static final String ACTIVE_TRANSACTION = "25001";
 
     @Resource(name = Sql.DATA_SOURCE)
     DataSource dataSource;
@@ -85,10 +77,7 @@ public class StockTransactions {
                 }
                 // Nothing matched: say why from the row as it is now. Each statement sees the latest committed
                 // row, so if another writer has made room in between, the UPDATE simply runs again.
-                Product current = select(connection, SELECT, id);
-                if (!inRange(current, delta)) {
-                    throw rejection(current, delta);
-                }
+                StockRange.adjusted(ProductRows.find(connection, id, false), delta);
             }
         } catch (SQLException e) {
             throw Sql.failure(e);
@@ -97,8 +86,8 @@ public class StockTransactions {
 
     public Product optimistic(long id, int delta, String caller) {
         try (Connection connection = commits.connect(dataSource)) {
-            Product current = select(connection, SELECT, id);
-            return write(connection, SET_IF_VERSION, id, next(current, delta), caller, current.version())
+            Product current = ProductRows.find(connection, id, false);
+            return write(connection, SET_IF_VERSION, id, StockRange.adjusted(current, delta), caller, current.version())
                     .orElseThrow(WriteConflictException::new);
         } catch (SQLException e) {
             throw Sql.failure(e);
@@ -108,8 +97,8 @@ public class StockTransactions {
     public Product pessimistic(long id, int delta, String caller) {
         try (Connection connection = commits.connect(dataSource)) {
             execute(connection, "SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
-            Product current = select(connection, SELECT_FOR_UPDATE, id);
-            return write(connection, SET, id, next(current, delta), caller, null).orElseThrow();
+            Product current = ProductRows.find(connection, id, true);
+            return write(connection, SET, id, StockRange.adjusted(current, delta), caller, null).orElseThrow();
         } catch (SQLException e) {
             // a lock wait past LOCK_TIMEOUT (SQLSTATE 55P03) becomes a 503 contention problem in Sql.failure
             throw Sql.failure(e);
@@ -134,50 +123,20 @@ public class StockTransactions {
         try (Connection connection = commits.connect(dataSource)) {
             // must be the transaction's first statement
             execute(connection, "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
-            Product current = select(connection, SELECT, id);
-            return write(connection, SET, id, next(current, delta), caller, null).orElseThrow();
+            Product current = ProductRows.find(connection, id, false);
+            return write(connection, SET, id, StockRange.adjusted(current, delta), caller, null).orElseThrow();
         } catch (SQLException e) {
             // 25001: a statement ran before SET TRANSACTION on this connection. Payara runs the pool's init SQL
             // (the timeouts) on a connection it creates inside a transaction, so the first use of a new
             // connection may not be at SERIALIZABLE; nothing was written, and the retry gets a settled one.
-            if (Sql.isSerializationFailure(e) || ACTIVE_TRANSACTION.equals(e.getSQLState())) {
+            if (Sql.isSerializationFailure(e) || Sql.ACTIVE_TRANSACTION.equals(e.getSQLState())) {
                 throw new WriteConflictException();
             }
             throw Sql.failure(e);
         }
     }
 
-    private static int next(Product current, int delta) {
-        if (!inRange(current, delta)) {
-            throw rejection(current, delta);
-        }
-        return current.stockQuantity() + delta;
-    }
-
-    private static boolean inRange(Product current, int delta) {
-        long next = (long) current.stockQuantity() + delta;
-        return next >= 0 && next <= Integer.MAX_VALUE;
-    }
-
-    private static RuntimeException rejection(Product current, int delta) {
-        return (long) current.stockQuantity() + delta < 0
-                ? new InsufficientStockException(delta, current.stockQuantity(), current.version())
-                : new StockOutOfRangeException(delta, current.stockQuantity());
-    }
-
-    private static Product select(Connection connection, String sql, long id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setLong(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new EntityNotFoundException("product", id);
-                }
-                return ProductRows.map(row);
-            }
-        }
-    }
-
-    private static java.util.Optional<Product> write(Connection connection, String sql, long id, int stock,
+    private static Optional<Product> write(Connection connection, String sql, long id, int stock,
                                                      String caller, Long expectedVersion) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             update.setInt(1, stock);
@@ -187,7 +146,7 @@ public class StockTransactions {
                 update.setLong(4, expectedVersion);
             }
             try (ResultSet row = update.executeQuery()) {
-                return row.next() ? java.util.Optional.of(ProductRows.map(row)) : java.util.Optional.empty();
+                return row.next() ? Optional.of(ProductRows.map(row)) : Optional.empty();
             }
         }
     }

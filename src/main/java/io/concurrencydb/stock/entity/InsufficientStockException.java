@@ -1,25 +1,19 @@
 package io.concurrencydb.stock.entity;
 
-import jakarta.ejb.ApplicationException;
+import io.concurrencydb.platform.problem.Problem;
+import io.concurrencydb.platform.problem.ProblemException;
+import jakarta.ws.rs.core.Response.Status;
 
-/** Taking the delta would leave the stock below zero; nothing was changed. */
-@ApplicationException(rollback = true)
-public class InsufficientStockException extends RuntimeException {
+/** Taking the delta would leave the stock below zero (rule S2); nothing was changed. */
+public class InsufficientStockException extends ProblemException {
 
-    private final int stockQuantity;
-    private final long version;
+    /** The problem's kind and title, which an order short of stock shares (rule O3). */
+    public static final String KIND = "insufficient-stock";
+    public static final String TITLE = "Insufficient stock";
 
     public InsufficientStockException(int delta, int stockQuantity, long version) {
-        super("only " + stockQuantity + " in stock; cannot take " + -(long) delta);
-        this.stockQuantity = stockQuantity;
-        this.version = version;
-    }
-
-    public int stockQuantity() {
-        return stockQuantity;
-    }
-
-    public long version() {
-        return version;
+        super(Problem.of(Status.CONFLICT, KIND, TITLE, "only " + stockQuantity + " in stock; cannot take " + -(long) delta)
+                .with("stock_quantity", stockQuantity)
+                .with("version", version));
     }
 }

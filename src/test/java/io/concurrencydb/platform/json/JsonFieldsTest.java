@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.concurrencydb.platform.problem.FieldError;
 import io.concurrencydb.platform.problem.InvalidInputException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -41,7 +41,7 @@ class JsonFieldsTest {
         fields.requiredInteger("d", 0, 10);
         InvalidInputException failure = assertThrows(InvalidInputException.class, fields::validate);
 
-        assertEquals(List.of("z", "a", "b", "c", "d"), failure.errors().stream().map(FieldError::field).toList());
+        assertEquals(List.of("z", "a", "b", "c", "d"), errors(failure).stream().map(e -> e.getString("field")).toList());
     }
 
     @Test
@@ -68,7 +68,7 @@ class JsonFieldsTest {
 
         assertNull(fields.requiredInteger("n", 0, Integer.MAX_VALUE));
         assertEquals("must be between 0 and 2147483647",
-                assertThrows(InvalidInputException.class, fields::validate).errors().get(0).message());
+                errors(assertThrows(InvalidInputException.class, fields::validate)).get(0).getString("message"));
     }
 
     @Test
@@ -77,5 +77,11 @@ class JsonFieldsTest {
 
         assertNull(fields.optionalText("d"));
         fields.validate();
+    }
+
+    /** The "errors" member of the failure's problem, as a client reads it. */
+    private static List<JsonObject> errors(InvalidInputException failure) {
+        return Json.createReader(new StringReader(failure.problem().json("/"))).readObject()
+                .getJsonArray("errors").getValuesAs(JsonObject.class);
     }
 }
