@@ -50,7 +50,7 @@ psql -q -h 127.0.0.1 -p "$P1" -U postgres -c "CREATE DATABASE products"
 PGOPTIONS="-c client_min_messages=warning" psql -q -h 127.0.0.1 -p "$P1" -U postgres -d products -v ON_ERROR_STOP=1 -f init.sql >/dev/null
 as_pg "$PG_BIN/pg_basebackup" -d "host=127.0.0.1 port=$P1 user=postgres application_name=standby" \
   -D "$work/standby" -R -X stream
-# promoted, it has no standby of its own: it must not wait for one (that is the degraded mode the README names)
+# promoted, it has no standby of its own: it must not wait for one (that is the degraded mode src/site/markdown/deploy.md names)
 printf "port = %s\nsynchronous_standby_names = ''\n" "$P2" >> "$work/standby/postgresql.conf"
 as_pg "$PG_BIN/pg_ctl" -D "$work/standby" -l "$work/standby.log" -w start >/dev/null
 expected=async

@@ -6,7 +6,7 @@
 # and the API answering) within HANG_AFTER seconds; one that does not is a hang: its threads are dumped to
 # target/startup/hang-N.txt and the drill fails. Right after each start 48 writers POST at once with a writer's
 # token, as a fresh instance behind a balancer meets them; every one must be 201. And the start-up must have been
-# serial (jvm.options' startupThreadPolicy): HK2's parallel start-up threads can deadlock (README, Operations).
+# serial (jvm.options' startupThreadPolicy): HK2's parallel start-up threads can deadlock (src/site/markdown/operations.md).
 # Settings: STARTS=10 HANG_AFTER=90 (s) PORT=8480 EXTRA_OPTS (JVM flags added after jvm.options, to compare).
 # Needs a JDK 21 or newer (Payara Micro 7), PostgreSQL on 127.0.0.1:5432 and curl.
 set -euo pipefail
