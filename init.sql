@@ -104,3 +104,48 @@ CREATE TABLE IF NOT EXISTS product_events_pruned (
     position BIGINT  NOT NULL
 );
 INSERT INTO product_events_pruned (position) VALUES (0) ON CONFLICT DO NOTHING;
+
+-- Lists at any size. Every sort a list offers is served by an index on (column, id), read forwards or
+-- backwards; "name contains" by a trigram index (pg_trgm, shipped with PostgreSQL and trusted since 13, so the
+-- database's owner may create it).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX IF NOT EXISTS products_name_id ON products (name, id);
+CREATE INDEX IF NOT EXISTS products_price_id ON products (price, id);
+CREATE INDEX IF NOT EXISTS products_updated_at_id ON products (updated_at, id);
+CREATE INDEX IF NOT EXISTS products_name_trigrams ON products USING gin (name gin_trgm_ops);
+
+-- The catalogue's size, kept exact at any size: every statement that inserts or deletes products adds its
+-- count to one of 16 rows in the same transaction (the slot of its connection's backend, so concurrent writers
+-- rarely share a row lock), and a list sums the 16 in the same statement that reads its page. A write that
+-- rolls back takes its count with it, and one snapshot sees every committed write and its count or neither.
+CREATE OR REPLACE FUNCTION count_products() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        UPDATE product_counts SET n = n + (SELECT count(*) FROM inserted) WHERE slot = pg_backend_pid() % 16;
+    ELSIF TG_OP = 'DELETE' THEN
+        UPDATE product_counts SET n = n - (SELECT count(*) FROM deleted) WHERE slot = pg_backend_pid() % 16;
+    ELSE
+        UPDATE product_counts SET n = 0;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+-- Made once, in one transaction with the triggers and the first count, products locked against writers
+-- meanwhile, so that no write is counted twice or not at all.
+DO $$
+BEGIN
+    IF to_regclass('product_counts') IS NULL THEN
+        LOCK TABLE products IN SHARE ROW EXCLUSIVE MODE;
+        CREATE TABLE product_counts (slot SMALLINT PRIMARY KEY, n BIGINT NOT NULL);
+        INSERT INTO product_counts (slot, n) SELECT s, 0 FROM generate_series(0, 15) AS s;
+        UPDATE product_counts SET n = (SELECT count(*) FROM products) WHERE slot = 0;
+        CREATE TRIGGER products_counted_inserts AFTER INSERT ON products
+            REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION count_products();
+        CREATE TRIGGER products_counted_deletes AFTER DELETE ON products
+            REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION count_products();
+        CREATE TRIGGER products_counted_truncates AFTER TRUNCATE ON products
+            FOR EACH STATEMENT EXECUTE FUNCTION count_products();
+    END IF;
+END
+$$;

@@ -7,7 +7,11 @@
 # BASE_URL), drives every scenario with wrk at each concurrency, runs the same SQL with pgbench for the
 # database's own ceiling, and prints one table. Settings (environment, defaults):
 #   CONCURRENCY="16 64 256"  DURATION=8 (seconds per run)  SCENARIOS="read list create get_put hot_row
-#   stock_atomic stock_optimistic stock_pessimistic stock_serializable"
+#   stock_atomic stock_optimistic stock_pessimistic stock_serializable" (also: first_page, deep_page (by
+#   cursor), filtered (name contains, in stock, by price descending))
+#   SIZES=1000    catalogue sizes to measure at, e.g. "10000 1000000 10000000": each is loaded outside the API
+#                 (generate_series, indexes built after) and every scenario runs at every size. Up to 10,000
+#                 products the database is reseeded before every run; above, once per size (writes add to it)
 #   BASE_URL      a running service to measure instead of starting one (then its database must be BENCH_DB)
 #   PEER=spring   also start ../shared/peers/spring-jdbc on the same database and measure it in the same run
 #   PEER_URL      or measure an already running peer at this URL (same contract, same database)
@@ -30,7 +34,8 @@ BENCH_DB=${BENCH_DB:-products_bench}
 PORT=${PORT:-8080}
 JAVA_OPTS=${JAVA_OPTS:-"@src/main/payara/jvm.options"}  # the flags users start the server with
 WARMUP=${WARMUP:-60}
-export BENCH_PRODUCTS=1000 BENCH_WRK="$root/src/bench/wrk"
+SIZES=${SIZES:-1000}
+export BENCH_PRODUCTS=${SIZES%% *} BENCH_WRK="$root/src/bench/wrk"
 out="$root/target/bench"
 mkdir -p "$out"
 
@@ -67,16 +72,21 @@ if [ -z "${BASE_URL:-}" ]; then
   createdb "$BENCH_DB"
 fi  # else the running service holds connections to it: keep it, init.sql is idempotent and seed() truncates
 psql -q -d "$BENCH_DB" -v ON_ERROR_STOP=1 -f init.sql >/dev/null
-seed() {
-  psql -q -d "$BENCH_DB" -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
+load() {  # products: the catalogue of that size, as in production (indexes built after the rows)
+  psql -q -d "$BENCH_DB" -v ON_ERROR_STOP=1 >/dev/null <<SQL
 TRUNCATE order_items, orders, idempotency_keys, product_events, products RESTART IDENTITY;
 UPDATE product_events_pruned SET position = 0;
+DROP INDEX IF EXISTS products_name_id, products_price_id, products_updated_at_id, products_name_trigrams;
 INSERT INTO products (name, description, price, stock_quantity)
-SELECT 'Product ' || g, 'seeded for the benchmark', 10 + g % 100, 1000 FROM generate_series(1, 1000) AS g;
-VACUUM ANALYZE products;
+SELECT 'Product ' || g, 'seeded for the benchmark', 10 + g % 100, 1000 FROM generate_series(1, $1) AS g;
 SQL
+  psql -q -d "$BENCH_DB" -v ON_ERROR_STOP=1 -c "SET maintenance_work_mem = '512MB'" -f init.sql >/dev/null
+  psql -q -d "$BENCH_DB" -v ON_ERROR_STOP=1 -c "VACUUM ANALYZE products" >/dev/null
 }
-seed
+seed() {  # before every measured run at small sizes, so that runs do not see each other's writes
+  if [ "$BENCH_PRODUCTS" -le 10000 ]; then load "$BENCH_PRODUCTS"; fi
+}
+load "$BENCH_PRODUCTS"
 
 # --- the service ----------------------------------------------------------------------------------------
 pids=()
@@ -118,7 +128,7 @@ if [ -z "${BASE_URL:-}" ]; then
   echo "service ready in ${ready} s (launch to /health/ready and the API answering)" >&2
 fi
 
-peer_scenarios=" read list create get_put hot_row "
+peer_scenarios=" read list create get_put hot_row "  # the peer has no cursor, filter or sort
 if [ "${PEER:-}" = spring ]; then
   PEER_URL="http://127.0.0.1:8400"
   DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" DB_USER=$PGUSER PORT=8400 \
@@ -128,7 +138,7 @@ fi
 
 # --- one measured run -----------------------------------------------------------------------------------
 measure() {  # url scenario concurrency -> RESULT fields
-  local url=$1 scenario=$2 c=$3 script threads=2 env=()
+  local url=$1 scenario=$2 c=$3 script threads=$(( $3 < 2 ? $3 : 2 )) env=()
   case $scenario in
     get_put) script=get_put.lua; threads=$c ;;
     hot_row) script=get_put.lua; threads=$c; env=(HOT_ROW=1) ;;
@@ -151,7 +161,8 @@ warm_up() {  # url scenarios: unmeasured load so that both JVMs are compiled bef
 }
 
 ceiling() {  # scenario -> SQL transactions/s of pgbench running the same statements, 16 clients
-  local extra=() file=$1 products=1000
+  local extra=() file=$1 products=$BENCH_PRODUCTS
+  [ -f "$root/src/bench/pgbench/$file.sql" ] || { echo 0; return; }
   [ "$1" = stock_serializable ] && extra=(--max-tries=100)
   [ "$1" = hot_row ] && { file=get_put; products=1; }   # the same statements, all on product 1
   seed
@@ -168,7 +179,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load average before: $load_before."
   echo "wrk, the service, PostgreSQL (and the peer) share these cores: compare figures from one run only."
-  echo "Each run ${DURATION} s after ${WARMUP} s of warm-up per target; the database is reseeded with 1,000 products before every run."
+  echo "Each run ${DURATION} s after ${WARMUP} s of warm-up per target; up to 10,000 products the database is reseeded before every run, above once per size."
   if [ "$BENCH_AUTH" = on ]; then
     echo "Writes send an RS256 bearer token that the service (and the peer) verify; reads send none (public)."
   else
@@ -176,34 +187,44 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   fi
   echo "pgbench: the same SQL, -M prepared, 16 clients; 'vs db' = service 2xx/s per SQL-equivalent/s."
   echo
-  echo "| scenario | c | target | req/s | 2xx/s | p50 ms | p99 ms | 2xx | 3xx | 4xx | 5xx | socket errors | vs db | vs peer |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| products | scenario | c | target | req/s | 2xx/s | p50 ms | p99 ms | 2xx | 3xx | 4xx | 5xx | socket errors | vs db | vs peer |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 } | tee "$out/results.md"
 
-for scenario in $SCENARIOS; do
-  tps=$(ceiling "$scenario")
-  per_tx=1; case $scenario in get_put|hot_row) per_tx=2 ;; esac
-  for c in $CONCURRENCY; do
-    svc=$(measure "$BASE_URL" "$scenario" "$c")
-    s_ok=$(echo "scale=0; $(field "$svc" s2xx) / $(field "$svc" seconds)" | bc)
-    s_all=$(echo "scale=0; $(field "$svc" requests) / $(field "$svc" seconds)" | bc)
-    vs_db=$(ratio "$s_ok" "$(echo "$tps * $per_tx" | bc)")
-    peer_ratio="n/a"
-    if [ -n "${PEER_URL:-}" ] && [[ $peer_scenarios == *" $scenario "* ]]; then
-      peer=$(measure "$PEER_URL" "$scenario" "$c")
-      p_ok=$(echo "scale=0; $(field "$peer" s2xx) / $(field "$peer" seconds)" | bc)
-      p_all=$(echo "scale=0; $(field "$peer" requests) / $(field "$peer" seconds)" | bc)
-      peer_ratio=$(ratio "$s_ok" "$p_ok")
-      printf '| %s | %s | peer | %s | %s | %s | %s | %s | %s | %s | %s | %s | | |\n' "$scenario" "$c" "$p_all" "$p_ok" \
-        "$(field "$peer" p50_ms)" "$(field "$peer" p99_ms)" "$(field "$peer" s2xx)" "$(field "$peer" s3xx)" \
-        "$(field "$peer" s4xx)" "$(field "$peer" s5xx)" "$(field "$peer" socket_errors)" | tee -a "$out/results.md"
+for size in $SIZES; do
+  if [ "$size" != "$BENCH_PRODUCTS" ]; then
+    echo "loading $size products" >&2
+    BENCH_PRODUCTS=$size
+    load "$size"
+  fi
+  for scenario in $SCENARIOS; do
+    tps=$(ceiling "$scenario")
+    per_tx=1; case $scenario in get_put|hot_row) per_tx=2 ;; esac
+    for c in $CONCURRENCY; do
+      svc=$(measure "$BASE_URL" "$scenario" "$c")
+      s_ok=$(echo "scale=0; $(field "$svc" s2xx) / $(field "$svc" seconds)" | bc)
+      s_all=$(echo "scale=0; $(field "$svc" requests) / $(field "$svc" seconds)" | bc)
+      vs_db=$(ratio "$s_ok" "$(echo "$tps * $per_tx" | bc)")
+      peer_ratio="n/a"
+      if [ -n "${PEER_URL:-}" ] && [[ $peer_scenarios == *" $scenario "* ]]; then
+        peer=$(measure "$PEER_URL" "$scenario" "$c")
+        p_ok=$(echo "scale=0; $(field "$peer" s2xx) / $(field "$peer" seconds)" | bc)
+        p_all=$(echo "scale=0; $(field "$peer" requests) / $(field "$peer" seconds)" | bc)
+        peer_ratio=$(ratio "$s_ok" "$p_ok")
+        printf '| %s | %s | %s | peer | %s | %s | %s | %s | %s | %s | %s | %s | %s | | |\n' "$BENCH_PRODUCTS" "$scenario" "$c" "$p_all" "$p_ok" \
+          "$(field "$peer" p50_ms)" "$(field "$peer" p99_ms)" "$(field "$peer" s2xx)" "$(field "$peer" s3xx)" \
+          "$(field "$peer" s4xx)" "$(field "$peer" s5xx)" "$(field "$peer" socket_errors)" | tee -a "$out/results.md"
+      fi
+      printf '| %s | %s | %s | service | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$BENCH_PRODUCTS" "$scenario" "$c" "$s_all" "$s_ok" \
+        "$(field "$svc" p50_ms)" "$(field "$svc" p99_ms)" "$(field "$svc" s2xx)" "$(field "$svc" s3xx)" \
+        "$(field "$svc" s4xx)" "$(field "$svc" s5xx)" "$(field "$svc" socket_errors)" "$vs_db" "$peer_ratio" \
+        | tee -a "$out/results.md"
+    done
+    if [ "${tps%.*}" != 0 ]; then
+      printf '| %s | %s | 16 | pgbench | %.0f tx/s | | | | | | | | | | |\n' "$BENCH_PRODUCTS" "$scenario" "$tps" \
+        | tee -a "$out/results.md"
     fi
-    printf '| %s | %s | service | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$scenario" "$c" "$s_all" "$s_ok" \
-      "$(field "$svc" p50_ms)" "$(field "$svc" p99_ms)" "$(field "$svc" s2xx)" "$(field "$svc" s3xx)" \
-      "$(field "$svc" s4xx)" "$(field "$svc" s5xx)" "$(field "$svc" socket_errors)" "$vs_db" "$peer_ratio" \
-      | tee -a "$out/results.md"
   done
-  printf '| %s | 16 | pgbench | %.0f tx/s | | | | | | | | | | |\n' "$scenario" "$tps" | tee -a "$out/results.md"
 done
 
 {

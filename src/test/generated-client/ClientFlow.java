@@ -8,6 +8,7 @@ import org.openapitools.client.ApiException;
 import org.openapitools.client.api.ProductsApi;
 import org.openapitools.client.model.Product;
 import org.openapitools.client.model.ProductInput;
+import org.openapitools.client.model.ProductPage;
 
 /**
  * What a team does with a client generated from the service's OpenAPI document: compiled by GeneratedClientIT
@@ -31,10 +32,19 @@ public final class ClientFlow {
         String id = String.valueOf(created.getId());
         seen.add("created version " + created.getVersion() + " by " + created.getCreatedBy());
         seen.add("read " + products.readProduct(id, null).getName());
-        // the list is ordered by id, so the newest product is on the last page, however many the suite made
-        int total = products.listProducts("1", "0").getTotal();
-        seen.add("listed " + (products.listProducts("20", String.valueOf(Math.max(0, total - 20))).getProducts().stream()
-                .anyMatch(product -> product.getId().equals(created.getId())) ? "it" : "nothing"));
+        // newest first, the product is on the first page; then the whole catalogue is walked with the cursor
+        seen.add("listed " + (products.listProducts("20", null, null, "-id", null, null, null, null, null)
+                .getProducts().stream().anyMatch(product -> product.getId().equals(created.getId()))
+                ? "it" : "nothing"));
+        int walked = 0;
+        String after = null;
+        do {
+            ProductPage page = products.listProducts("1000", null, after, null, null, null, null, null,
+                    "false");
+            walked += page.getProducts().size();
+            after = page.getNext();
+        } while (after != null);
+        seen.add(walked > 0 ? "walked" : "walked nothing");
         Product replaced = products.replaceProduct(id, new ProductInput().name("Generated").price(new BigDecimal("2.75"))
                 .stockQuantity(2).version(created.getVersion()), null);
         seen.add("replaced to version " + replaced.getVersion() + " at " + replaced.getPrice());

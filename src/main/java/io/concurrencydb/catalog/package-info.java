@@ -10,6 +10,16 @@
  * <li>C4 a list page and its total come from one statement, so they agree with each other.</li>
  * <li>C5 server-owned members sent back by a client (id, version on create, created_at, updated_at) are ignored;
  *     any other unknown member is a 400.</li>
+ * <li>C6 a list is sorted by id, name, price or updated_at, ascending or descending, ties broken by id, and
+ *     filtered by name (contains, ignoring case, at least 3 characters), min_price, max_price and in_stock;
+ *     filters and sorts compose with each other and with the cursor, each served by an index.</li>
+ * <li>C7 a walk by cursor (after = the previous page's next, also its Link rel="next") sees every product that
+ *     exists throughout exactly once, in the sort's order, however others create and delete meanwhile; a
+ *     page costs the same at any depth.</li>
+ * <li>C8 total is exact in the page's snapshot at any size, also while others create and delete: a count kept
+ *     in the same transaction as every insert and delete. total=false, or a filter, gives null.</li>
+ * <li>C9 offset is served up to 10000; past it, a malformed, tampered or foreign cursor, and any bad filter or
+ *     sort are 400 naming the parameter.</li>
  * <li>H1 every single-product response carries the version as a strong ETag, {@code "7"}.</li>
  * <li>H2 a read whose If-None-Match names the current version is 304 without a body.</li>
  * <li>H3 PUT, PATCH and DELETE honour If-Match (a list of tags, or *) in the same statement as the write;

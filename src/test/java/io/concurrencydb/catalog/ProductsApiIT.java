@@ -155,10 +155,11 @@ class ProductsApiIT extends DeployedService {
     void offsetPastTheEndGivesEmptyPageWithTotal() {
         api.create("Somewhere", "1", 1);
 
-        JsonObject page = Api.json(api.get("api/products?offset=2147483647"));
+        JsonObject page = Api.json(api.get("api/products?offset=10000&limit=1000"));
 
-        assertEquals(0, page.getJsonArray("products").size());
-        assertTrue(page.getInt("total") >= 1);
+        long total = page.getJsonNumber("total").longValue();
+        assertTrue(total >= 1);
+        assertEquals(Math.max(0, Math.min(1000, total - 10000)), page.getJsonArray("products").size());
     }
 
     @Test
@@ -166,7 +167,7 @@ class ProductsApiIT extends DeployedService {
     void badPagingParametersAre400() {
         Map<String, String> cases = Map.of(
                 "limit=0", "limit", "limit=1001", "limit", "limit=abc", "limit", "limit=1.5", "limit",
-                "limit=", "limit", "offset=-1", "offset", "offset=2147483648", "offset",
+                "limit=", "limit", "offset=-1", "offset", "offset=2147483648", "offset", "offset=10001", "offset",
                 "offset=99999999999999999999999", "offset", "offset=%00", "offset");
         assertAll(cases.entrySet().stream().map(c -> () -> {
             HttpResponse<String> response = api.get("api/products?" + c.getKey());

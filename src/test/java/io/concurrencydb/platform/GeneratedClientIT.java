@@ -68,6 +68,7 @@ class GeneratedClientIT extends DeployedService {
                     "created version 0 by " + Tokens.callerId("it-writer"),
                     "read Generated",
                     "listed it",
+                    "walked",
                     "replaced to version 1 at 2.75",
                     "stale replace 409",
                     "deleted",

@@ -3,6 +3,7 @@ package io.concurrencydb.catalog.boundary;
 import io.concurrencydb.catalog.entity.Product;
 import io.concurrencydb.catalog.entity.ProductDraft;
 import io.concurrencydb.catalog.entity.ProductPage;
+import io.concurrencydb.catalog.entity.ProductQuery;
 import io.concurrencydb.platform.json.JsonBuilders;
 import io.concurrencydb.platform.json.JsonFields;
 import jakarta.json.JsonArrayBuilder;
@@ -84,14 +85,18 @@ public final class ProductJson {
         return object(product).build();
     }
 
-    static JsonObject write(ProductPage page, int limit, long offset) {
+    static JsonObject write(ProductPage page, ProductQuery query) {
         JsonArrayBuilder products = JsonBuilders.FACTORY.createArrayBuilder();
         page.products().forEach(product -> products.add(object(product)));
-        return JsonBuilders.FACTORY.createObjectBuilder()
-                .add("products", products)
-                .add("total", page.total())
-                .add("limit", limit)
-                .add("offset", offset)
+        JsonObjectBuilder json = JsonBuilders.FACTORY.createObjectBuilder().add("products", products);
+        if (page.total() == null) {
+            json.addNull("total");
+        } else {
+            json.add("total", page.total());
+        }
+        return json.add("limit", query.limit())
+                .add("offset", query.offset())
+                .add("next", JsonBuilders.nullable(page.next() == null ? null : page.next().encode()))
                 .build();
     }
 

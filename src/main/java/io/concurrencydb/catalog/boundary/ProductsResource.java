@@ -8,6 +8,8 @@ import io.concurrencydb.catalog.control.ProductService;
 import io.concurrencydb.catalog.entity.ExpectedVersion;
 import io.concurrencydb.catalog.entity.Product;
 import io.concurrencydb.catalog.entity.ProductDraft;
+import io.concurrencydb.catalog.entity.ProductPage;
+import io.concurrencydb.catalog.entity.ProductQuery;
 import io.concurrencydb.platform.ApiDocs;
 import io.concurrencydb.platform.http.EntityTags;
 import io.concurrencydb.platform.http.Parameters;
@@ -61,9 +63,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProductsResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
-    static final int LIMIT_DEFAULT = 100;
-    static final int LIMIT_MAX = 1000;
-
     @EJB
     ProductService products;
 
@@ -113,16 +112,40 @@ public class ProductsResource {
     }
 
     @GET
-    @Operation(operationId = "listProducts", summary = "List products by id",
-            description = "A page and the total, read in one statement.")
+    @Operation(operationId = "listProducts", summary = "List products",
+            description = "A page in the order sort names (id by default; ties by id), filtered, with the total "
+                    + "of the whole catalogue, read in one statement. Walk on with the cursor in next (also the "
+                    + "Link header's rel=next): a page costs the same at any depth, and a walk by cursor never "
+                    + "skips or repeats a product that exists throughout, however others write. offset is kept "
+                    + "for the original's clients, up to " + ProductQuery.OFFSET_MAX + ".")
     @APIResponse(responseCode = "200", description = "The page",
+            headers = @Header(name = "Link", ref = "Link"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PAGE_SCHEMA)))
-    public String list(
+    public Response list(
             @Parameter(description = "1 to 1000, default 100") @QueryParam("limit") String limit,
-            @Parameter(description = "0 to 2147483647, default 0") @QueryParam("offset") String offset) {
-        int pageSize = (int) Parameters.query("limit", limit, LIMIT_DEFAULT, 1, LIMIT_MAX);
-        long skip = Parameters.query("offset", offset, 0, 0, Integer.MAX_VALUE);
-        return ProductJson.write(products.list(pageSize, skip), pageSize, skip).toString();
+            @Parameter(description = "0 to " + ProductQuery.OFFSET_MAX + ", default 0; not with after")
+            @QueryParam("offset") String offset,
+            @Parameter(description = "The next cursor of the previous page: this page starts after it")
+            @QueryParam("after") String after,
+            @Parameter(description = "id, name, price or updated_at; a leading - sorts descending")
+            @QueryParam("sort") String sort,
+            @Parameter(description = "Products whose name contains this, ignoring case; at least 3 characters")
+            @QueryParam("name") String name,
+            @Parameter(description = "Products priced at least this") @QueryParam("min_price") String minPrice,
+            @Parameter(description = "Products priced at most this") @QueryParam("max_price") String maxPrice,
+            @Parameter(description = "true: only products in stock; false: only those out of stock")
+            @QueryParam("in_stock") String inStock,
+            @Parameter(description = "false: no total (null), which the client does not pay for; a filtered page "
+                    + "has none either") @QueryParam("total") String total,
+            @Context UriInfo uriInfo) {
+        ProductQuery query = ProductQueries.read(limit, offset, after, sort,
+                ProductQueries.filter(name, minPrice, maxPrice, inStock), total);
+        ProductPage page = products.list(query);
+        Response.ResponseBuilder response = Response.ok(ProductJson.write(page, query).toString());
+        if (page.next() != null) {
+            response.header("Link", "<" + ProductQueries.nextPage(uriInfo, page.next()) + ">; rel=\"next\"");
+        }
+        return response.build();
     }
 
     @GET

@@ -1,12 +1,13 @@
 package io.concurrencydb.catalog.control;
 
-import io.concurrencydb.catalog.control.Outbox;
 import io.concurrencydb.catalog.entity.ChangeKind;
+import io.concurrencydb.catalog.entity.Cursor;
 import io.concurrencydb.catalog.entity.ExpectedVersion;
 import io.concurrencydb.catalog.entity.Product;
 import io.concurrencydb.catalog.entity.ProductDraft;
 import io.concurrencydb.catalog.entity.ProductInUseException;
 import io.concurrencydb.catalog.entity.ProductPage;
+import io.concurrencydb.catalog.entity.ProductQuery;
 import io.concurrencydb.platform.data.Sql;
 import io.concurrencydb.platform.idempotency.IdempotencyKey;
 import io.concurrencydb.platform.idempotency.IdempotencyStore;
@@ -42,14 +43,6 @@ public class ProductService {
             INSERT INTO products (name, description, price, stock_quantity, created_by, updated_by)
             VALUES (?, ?, ?, ?, ?, ?)
             RETURNING %s""".formatted(ProductRows.COLUMNS));
-
-    // One statement reads the page and the total from the same snapshot. The outer join keeps one row
-    // (with a null id) when the page is empty, so the total is known for an offset past the end too.
-    private static final String SELECT_PAGE = """
-            SELECT (SELECT count(*) FROM products) AS total, page.*
-            FROM (SELECT 1) AS one
-            LEFT JOIN (SELECT %s FROM products ORDER BY id LIMIT ? OFFSET ?) AS page ON true
-            ORDER BY page.id""".formatted(ProductRows.COLUMNS);
 
     // The version check and the write are one statement: no other transaction can slip in between.
     // The expected versions are a list, as If-Match may name several; "any" stands for If-Match: *.
@@ -129,23 +122,30 @@ public class ProductService {
         }
     }
 
+    /** A page of the catalogue as {@code query} asks, with the total, in one statement (ProductListing). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public ProductPage list(int limit, long offset) {
+    public ProductPage list(ProductQuery query) {
+        ProductListing listing = new ProductListing(query);
         try (Connection connection = Sql.connect(dataSource);
-             PreparedStatement select = connection.prepareStatement(SELECT_PAGE)) {
-            select.setInt(1, limit);
-            select.setLong(2, offset);
-            List<Product> products = new ArrayList<>(limit);
-            long total = 0;
+             PreparedStatement select = connection.prepareStatement(listing.sql)) {
+            listing.bind(select);
+            List<Product> products = new ArrayList<>(query.limit() + 1);
+            Long total = null;
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    total = rows.getLong("total");
+                    long count = rows.getLong("total");
+                    total = rows.wasNull() ? null : count;
                     if (rows.getObject("id") != null) {
                         products.add(ProductRows.map(rows));
                     }
                 }
             }
-            return new ProductPage(products, total);
+            Cursor next = null;
+            if (products.size() > query.limit()) {
+                products.remove(query.limit());
+                next = Cursor.after(products.get(query.limit() - 1), query.sort());
+            }
+            return new ProductPage(products, total, next);
         } catch (SQLException e) {
             throw Sql.failure(e);
         }

@@ -2,6 +2,10 @@ package io.concurrencydb.catalog.entity;
 
 import java.util.List;
 
-/** One page of the catalogue, ordered by id, and how many products there are in all. */
-public record ProductPage(List<Product> products, long total) {
+/**
+ * One page of the catalogue in the order asked for; {@code total} is how many products there are in all (null
+ * when the client declined it, or when a filter is applied), {@code next} the cursor of the following page
+ * (null on the last).
+ */
+public record ProductPage(List<Product> products, Long total, Cursor next) {
 }

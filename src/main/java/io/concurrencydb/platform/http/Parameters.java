@@ -2,6 +2,7 @@ package io.concurrencydb.platform.http;
 
 import io.concurrencydb.platform.problem.EntityNotFoundException;
 import io.concurrencydb.platform.problem.InvalidInputException;
+import java.math.BigDecimal;
 
 /**
  * Path and query parameters are taken as strings and parsed here: JAX-RS would answer a query parameter that
@@ -38,6 +39,39 @@ public final class Parameters {
             throw new InvalidInputException(name, "must be between " + min + " and " + max);
         }
         return value;
+    }
+
+    /** An optional decimal query parameter from 0 to {@code max}, with at most {@code scale} decimals. */
+    public static BigDecimal decimal(String name, String raw, BigDecimal max, int scale) {
+        if (raw == null) {
+            return null;
+        }
+        String message = "must be a number from 0 to " + max.toPlainString() + " with at most " + scale
+                + " decimals";
+        if (raw.isEmpty() || raw.length() > 20 || !raw.chars().allMatch(c -> isDigit(c) || c == '.')) {
+            throw new InvalidInputException(name, message);
+        }
+        try {
+            BigDecimal value = new BigDecimal(raw);
+            if (value.scale() > scale || value.compareTo(max) > 0) {
+                throw new InvalidInputException(name, message);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name, message);
+        }
+    }
+
+    /** An optional true or false query parameter. */
+    public static Boolean bool(String name, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        return switch (raw) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new InvalidInputException(name, "must be true or false");
+        };
     }
 
     private static boolean isDigit(int c) {
