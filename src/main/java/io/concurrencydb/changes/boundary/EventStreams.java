@@ -46,12 +46,6 @@ public class EventStreams {
     private static final long POLL_MILLIS = 250;
     private static final Logger LOG = Logger.getLogger(EventStreams.class.getName());
 
-    @EJB
-    ChangeFeed feed;
-
-    @Inject
-    ServiceMetrics metrics;
-
     @Inject
     @ConfigProperty(name = "events.stream.keep.alive.s", defaultValue = "15")
     long keepAliveSeconds;
@@ -59,6 +53,12 @@ public class EventStreams {
     @Inject
     @ConfigProperty(name = "events.stream.send.limit.s", defaultValue = "30")
     long sendLimitSeconds;
+
+    @EJB
+    ChangeFeed feed;
+
+    @Inject
+    ServiceMetrics metrics;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
