@@ -115,18 +115,28 @@ CREATE INDEX IF NOT EXISTS products_updated_at_id ON products (updated_at, id);
 CREATE INDEX IF NOT EXISTS products_name_trigrams ON products USING gin (name gin_trgm_ops);
 
 -- The catalogue's size, kept exact at any size: every statement that inserts or deletes products adds its
--- count to one of 16 rows in the same transaction (the slot of its connection's backend, so concurrent writers
--- rarely share a row lock), and a list sums the 16 in the same statement that reads its page. A write that
--- rolls back takes its count with it, and one snapshot sees every committed write and its count or neither.
+-- count to one of 16 rows in the same transaction, and a list sums the 16 in the same statement that reads its
+-- page. A write that rolls back takes its count with it, and one snapshot sees every committed write and its
+-- count or neither. The row is one no other transaction holds (SKIP LOCKED, starting from the backend's own),
+-- so a writer never waits for another's commit, which may be held for a synchronous standby; only when all 16
+-- are held does it wait for its own.
 CREATE OR REPLACE FUNCTION count_products() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    change BIGINT;
+    free SMALLINT;
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        UPDATE product_counts SET n = n + (SELECT count(*) FROM inserted) WHERE slot = pg_backend_pid() % 16;
-    ELSIF TG_OP = 'DELETE' THEN
-        UPDATE product_counts SET n = n - (SELECT count(*) FROM deleted) WHERE slot = pg_backend_pid() % 16;
-    ELSE
+    IF TG_OP = 'TRUNCATE' THEN
         UPDATE product_counts SET n = 0;
+        RETURN NULL;
     END IF;
+    IF TG_OP = 'INSERT' THEN
+        SELECT count(*) INTO change FROM inserted;
+    ELSE
+        SELECT -count(*) INTO change FROM deleted;
+    END IF;
+    SELECT slot INTO free FROM product_counts
+    ORDER BY (slot + pg_backend_pid()) % 16 FOR UPDATE SKIP LOCKED LIMIT 1;
+    UPDATE product_counts SET n = n + change WHERE slot = coalesce(free, pg_backend_pid() % 16);
     RETURN NULL;
 END
 $$;

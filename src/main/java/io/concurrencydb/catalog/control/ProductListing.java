@@ -17,8 +17,8 @@ import java.util.List;
  */
 final class ProductListing {
 
-    // Kept in the same transaction as every insert and delete (init.sql's triggers), spread over 16 rows so that
-    // concurrent writers do not queue on one; their sum is the exact count in any snapshot.
+    // Kept in the same transaction as every insert and delete (init.sql's triggers), spread over 16 rows that
+    // writers take with SKIP LOCKED, so that none waits for another; their sum is the exact count in any snapshot.
     private static final String TOTAL = "(SELECT sum(n) FROM product_counts)";
 
     final String sql;
