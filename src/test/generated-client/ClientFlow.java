@@ -33,14 +33,14 @@ public final class ClientFlow {
         seen.add("created version " + created.getVersion() + " by " + created.getCreatedBy());
         seen.add("read " + products.readProduct(id, null).getName());
         // newest first, the product is on the first page; then the whole catalogue is walked with the cursor
-        seen.add("listed " + (products.listProducts("20", null, null, "-id", null, null, null, null, null)
+        seen.add("listed " + (products.listProducts(null, null, "20", null, null, null, null, "-id", null)
                 .getProducts().stream().anyMatch(product -> product.getId().equals(created.getId()))
                 ? "it" : "nothing"));
         int walked = 0;
         String after = null;
         do {
-            ProductPage page = products.listProducts("1000", null, after, null, null, null, null, null,
-                    "false");
+            // parameters by name: after, in_stock, limit, max_price, min_price, name, offset, sort, total
+            ProductPage page = products.listProducts(after, null, "1000", null, null, null, null, null, "false");
             walked += page.getProducts().size();
             after = page.getNext();
         } while (after != null);

@@ -4,6 +4,7 @@ import io.concurrencydb.changes.boundary.ChangeFeedDocs;
 import io.concurrencydb.platform.security.AccessPolicy;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
@@ -63,7 +65,10 @@ public class ApiDocsFilter implements OASFilter {
 
     @Override
     public PathItem filterPathItem(PathItem pathItem) {
-        pathItem.getOperations().forEach((method, operation) -> secure(operation, policy.roleFor(method.name())));
+        pathItem.getOperations().forEach((method, operation) -> {
+            secure(operation, policy.roleFor(method.name()));
+            sortParameters(operation);
+        });
         return pathItem;
     }
 
@@ -118,6 +123,18 @@ public class ApiDocsFilter implements OASFilter {
             return Schema.class.getMethod("addType", Schema.SchemaType.class);
         } catch (NoSuchMethodException e) {
             return null;
+        }
+    }
+
+    /**
+     * Parameters by name: WildFly's scanner orders them so and Payara's in declaration order, and clients generated
+     * with positional arguments (OpenAPI Generator's java client) must get the same signature from every server.
+     */
+    private static void sortParameters(Operation operation) {
+        if (operation.getParameters() != null && operation.getParameters().size() > 1) {
+            List<Parameter> sorted = new ArrayList<>(operation.getParameters());
+            sorted.sort(Comparator.comparing(p -> p.getName() != null ? p.getName() : String.valueOf(p.getRef())));
+            operation.setParameters(sorted);
         }
     }
 
