@@ -4,6 +4,7 @@ import static io.concurrencydb.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.concurrencydb.support.Api;
@@ -278,7 +279,7 @@ class CatalogueListsIT extends DeployedService {
             seen.addAll(page.getJsonArray("products").getValuesAs(JsonObject.class));
             String link = response.headers().firstValue("Link").orElse(null);
             if (page.isNull("next")) {
-                assertEquals(null, link, "no Link on the last page");
+                assertNull(link, "no Link on the last page");
                 path = null;
             } else {
                 assertTrue(link != null && link.endsWith(">; rel=\"next\"") && link.contains("after="

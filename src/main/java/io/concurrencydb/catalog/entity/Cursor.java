@@ -62,32 +62,39 @@ public record Cursor(ProductSort sort, String key, long id) {
 
     /** The key as the column's type, for the statement's comparison. */
     public Object value() {
+        switch (sort.key()) {
+            case ID -> {
+                if (key.isEmpty()) {
+                    return null;
+                }
+            }
+            case NAME -> {
+                if (key.codePointCount(0, key.length()) <= 255 && key.indexOf('\0') < 0) {
+                    return key;
+                }
+            }
+            case PRICE -> {
+                BigDecimal price = price(key);
+                if (price != null) {
+                    return price;
+                }
+            }
+            case UPDATED_AT -> {
+                // at most 18 digits of microseconds: well within Instant's range
+                return OffsetDateTime.ofInstant(Instant.EPOCH.plus(number(key), ChronoUnit.MICROS), ZoneOffset.UTC);
+            }
+        }
+        throw new InvalidInputException("after", INVALID);
+    }
+
+    /** A price as the column holds it (0 to 99999999.99), or null. */
+    private static BigDecimal price(String text) {
         try {
-            return switch (sort.key()) {
-                case ID -> {
-                    if (!key.isEmpty()) {
-                        throw new NumberFormatException();
-                    }
-                    yield null;
-                }
-                case NAME -> {
-                    if (key.codePointCount(0, key.length()) > 255 || key.indexOf('\0') >= 0) {
-                        throw new NumberFormatException();
-                    }
-                    yield key;
-                }
-                case PRICE -> {
-                    BigDecimal price = new BigDecimal(key);
-                    if (price.signum() < 0 || price.scale() > 2 || price.precision() - price.scale() > 8) {
-                        throw new NumberFormatException();
-                    }
-                    yield price;
-                }
-                case UPDATED_AT -> OffsetDateTime.ofInstant(Instant.EPOCH.plus(number(key), ChronoUnit.MICROS),
-                        ZoneOffset.UTC);
-            };
-        } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
-            throw new InvalidInputException("after", INVALID);
+            BigDecimal price = new BigDecimal(text);
+            boolean fits = price.signum() >= 0 && price.scale() <= 2 && price.precision() - price.scale() <= 8;
+            return fits ? price : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
