@@ -72,6 +72,10 @@ asadmin set configs.config.server-config.network-config.protocols.protocol.http-
 # request then queued behind it (DatabaseFaultsIT R3 answered half its ten writes after 10 s, not 5).
 asadmin set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=32
 
+# A bearer token Payara cannot parse is otherwise logged with a 45-frame stack trace; anyone can send one
+# (pre-boot-commands.asadmin says more).
+asadmin set-log-levels fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore=WARNING
+
 # The pool's statistics: admin console (Monitoring Data > Resources), asadmin get -m, JMX and /metrics.
 asadmin set-monitoring-level --module=jdbc-connection-pool --level=HIGH
 asadmin set configs.config.server-config.monitoring-service.mbean-enabled=true

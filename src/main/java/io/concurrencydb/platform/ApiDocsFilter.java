@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * names the bearer scheme, a public one says {@code security: [{}]}; every operation can answer 401, because a
  * token that is sent is always verified;</li>
  * <li>the answers any operation can give, where it declares none of its own for the status: 400, 406 and 503,
- * and 413 and 415 where it reads a body (written once here: Payara 7 applied a resource class's
+ * and 408, 413 and 415 where it reads a body (written once here: Payara 7 applied a resource class's
  * {@code @APIResponse} to some of its operations and not to others);</li>
  * <li>the change feed's GET is {@link ChangeFeedDocs}'s, not the scanner's;</li>
  * <li>Payara's own top-level member {@code endpoints}, which is not OpenAPI and which client generators refuse,
@@ -49,7 +49,7 @@ public class ApiDocsFilter implements OASFilter {
     private static final Map<String, String> COMMON_ANSWERS =
             new TreeMap<>(Map.of("400", "BadRequest", "406", "NotAcceptable", "503", "DatabaseUnavailable"));
     private static final Map<String, String> BODY_ANSWERS =
-            new TreeMap<>(Map.of("413", "PayloadTooLarge", "415", "UnsupportedMediaType"));
+            new TreeMap<>(Map.of("408", "RequestTimeout", "413", "PayloadTooLarge", "415", "UnsupportedMediaType"));
 
     private final AccessPolicy policy = new AccessPolicy();
 

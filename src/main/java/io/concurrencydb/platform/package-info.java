@@ -11,6 +11,12 @@
  *     revealing nothing internal.</li>
  * <li>I2 a body declared larger than 1 MiB is refused at once (413), before it is sent.</li>
  * <li>I3 SQL metacharacters and any Unicode text round-trip exactly through every write.</li>
+ * <li>I4 a request body that stops arriving is answered 408 request-timeout within REQUEST_BODY_TIMEOUT_S, with
+ *     Connection: close, never a 500.</li>
+ * <li>I5 stalled bodies take at most REQUEST_BODY_WAITING_MAX request threads: reads, health and fresh writes
+ *     are answered meanwhile, and each stalled request gets 408, or 503 with Retry-After at once.</li>
+ * <li>I6 slow headers and stalled writes without a token cost other clients nothing; the writes get 401 at once.</li>
+ * <li>I7 refused bearer tokens cost the server's log a counted line a minute, not a line (or a stack trace) each.</li>
  * <li>R1 while the database is down, only 2xx, 409 and fast 503s answer, readiness is DOWN, and within 5 s of
  *     its return everything is served again; no acknowledged write is lost.</li>
  * <li>R2 connections killed server-side cost no client a 500 and lose no acknowledged write.</li>
@@ -27,6 +33,8 @@
  * <li>X5 with no instance answering, the balancer answers a 503 problem with Retry-After.</li>
  * <li>X6 S3 holds across instances for every strategy.</li>
  * <li>X7 O5 holds across instances.</li>
+ * <li>X8 behind the shipped HAProxy, a request body that stops arriving is answered 408 by the balancer and never
+ *     reaches an instance.</li>
  * </ul>
  */
 package io.concurrencydb.platform;

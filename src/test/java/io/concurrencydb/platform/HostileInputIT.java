@@ -6,24 +6,44 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.concurrencydb.support.Api;
+import io.concurrencydb.support.Await;
 import io.concurrencydb.support.DeployedService;
+import io.concurrencydb.support.Server;
+import io.concurrencydb.support.SlowClient;
+import io.concurrencydb.support.Steady;
 import io.concurrencydb.support.Tokens;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/** Garbage in, a precise 4xx problem out: never a 500, a stack trace, SQL, or the client's markup echoed. */
+/**
+ * Garbage in, a precise 4xx problem out: never a 500, a stack trace, SQL, or the client's markup echoed. Slow and
+ * hostile clients (raw sockets) cost the well-behaved ones nothing, and cannot fill the server's log.
+ */
 class HostileInputIT extends DeployedService {
 
     private static final String JSON = "application/json";
@@ -199,6 +219,157 @@ class HostileInputIT extends DeployedService {
             assertEquals(name, read.getString("description"));
         }
         assertEquals(names, stored);
+    }
+
+    @Test
+    @DisplayName("I4 a request body that stops arriving is answered 408 request-timeout within REQUEST_BODY_TIMEOUT_S, "
+            + "with Connection: close, never a 500")
+    void stalledBodyIsAnswered408() throws IOException {
+        Duration limit = bodyTimeout();
+        for (String path : List.of("api/products", "api/orders", "api/products/" + id + "/stock-adjustments")) {
+            try (SlowClient client = SlowClient.stalledBody(port(), path, Tokens.writer())) {
+                SlowClient.Answer answer = client.answer(limit.plusSeconds(10));
+                assertEquals(408, answer.status(), path + ": " + answer.text());
+                assertTrue(answer.after().compareTo(limit.minusMillis(500)) >= 0
+                        && answer.after().compareTo(limit.plusSeconds(2)) <= 0, path + " answered after " + answer.after());
+                assertTrue(answer.header("Connection", "close"), answer.text());
+                assertEquals("/problems/request-timeout", Api.json(answer.body()).getString("type"));
+            }
+        }
+        assertEquals(5, api.product(id).getInt("stock_quantity"));
+    }
+
+    @Test
+    @DisplayName("I5 64 stalled bodies from token holders take at most REQUEST_BODY_WAITING_MAX request threads: reads "
+            + "and health answer with p99 under 1 s, fresh writes get through, each stalled request gets 408 or 503")
+    void stalledBodiesCannotTakeEveryThread() throws Exception {
+        Duration limit = bodyTimeout();
+        List<SlowClient> stalled = new ArrayList<>();
+        try (Steady reads = Steady.every("reads", Duration.ofMillis(100), direct("api/products/" + id), null);
+                Steady health = Steady.every("health", Duration.ofMillis(500),
+                        Server.current().healthBase(direct("")).resolve("health/live"), null);
+                Steady writes = Steady.every("writes", Duration.ofMillis(500), HttpRequest.newBuilder(direct("api/products"))
+                        .header("Content-Type", JSON).POST(BodyPublishers.ofString("{" + VALID + "}")),
+                        Tokens.writer())) {
+            for (int i = 0; i < 64; i++) {
+                stalled.add(SlowClient.stalledBody(port(), "api/products", Tokens.writer()));
+            }
+            Thread.sleep(limit.plusSeconds(1).toMillis());
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            for (SlowClient client : stalled) {
+                SlowClient.Answer answer = client.answer(limit.plusSeconds(10));
+                statuses.merge(answer.status(), 1, Integer::sum);
+                if (answer.status() == 503) {
+                    assertTrue(answer.header("Retry-After", "1"), answer.text());
+                    assertEquals("/problems/slow-bodies", Api.json(answer.body()).getString("type"));
+                }
+                client.close();
+            }
+            System.out.println("I5 on " + Server.current() + ": stalled answered " + statuses + "; " + reads + "; "
+                    + health + "; " + writes);
+            assertEquals(Set.of(408, 503), statuses.keySet(), "answers to the stalled requests: " + statuses);
+            for (Steady steady : List.of(reads, health, writes)) {
+                assertEquals(0, steady.failed(), steady.toString());
+                assertTrue(steady.sent() >= 5 && steady.p99Millis() < 1000, steady.toString());
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("I6 headers sent a byte at a time and stalled writes without a token cost readers nothing; the "
+            + "writes are answered 401 at once")
+    void slowHeadersAndAnonymousStalledWritesAreHarmless() throws Exception {
+        List<SlowClient> dripping = new ArrayList<>();
+        List<SlowClient> anonymous = new ArrayList<>();
+        try (Steady reads = Steady.every("reads", Duration.ofMillis(100), direct("api/products/" + id), null)) {
+            for (int i = 0; i < 48; i++) {
+                dripping.add(SlowClient.slowHeaders(port()));
+            }
+            Thread drip = new Thread(() -> {
+                try {
+                    for (int round = 0; round < 20; round++) {
+                        for (SlowClient client : dripping) {
+                            client.drip();
+                        }
+                        Thread.sleep(200);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            drip.start();
+            for (int i = 0; i < 48; i++) {
+                anonymous.add(SlowClient.stalledBody(port(), "api/products", null));
+            }
+            for (SlowClient client : anonymous) {
+                SlowClient.Answer answer = client.answer(Duration.ofSeconds(2));
+                assertEquals(401, answer.status(), answer.text());
+            }
+            drip.join();
+            System.out.println("I6 on " + Server.current() + ": " + reads);
+            assertEquals(0, reads.failed(), reads.toString());
+            assertTrue(reads.sent() >= 20 && reads.p99Millis() < 1000, reads.toString());
+        } finally {
+            for (SlowClient client : dripping) {
+                client.close();
+            }
+            for (SlowClient client : anonymous) {
+                client.close();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("I7 1,000 malformed and forged bearer tokens grow the server's log by less than 20 KB")
+    void refusedTokensCannotFillTheLog() throws Exception {
+        long before = logBytes();
+        PrivateKey forger = Tokens.otherKeys().getPrivate();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                String token = i % 2 == 0 ? "not.a-token." + i
+                        : Tokens.sign(Tokens.header(), Tokens.claims("forger-" + i, "writer").build(), forger);
+                answers.add(clients.submit(() -> api.as(token).post("api/products", "{" + VALID + "}").statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(401, answer.get());
+            }
+        } finally {
+            clients.shutdown();
+        }
+        // the servers write their logs from a queue: wait until it has stopped growing
+        long[] last = {-1};
+        Await.until("the log stops growing", Duration.ofSeconds(20), Duration.ofSeconds(2), () -> {
+            long now = logBytes();
+            boolean still = now == last[0];
+            last[0] = now;
+            return still;
+        });
+        System.out.println("I7 on " + Server.current() + ": the log grew by " + (last[0] - before) + " bytes");
+        assertTrue(last[0] - before < 20_000, "the log grew by " + (last[0] - before) + " bytes");
+    }
+
+    private static Duration bodyTimeout() {
+        return Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("REQUEST_BODY_TIMEOUT_S", "10")));
+    }
+
+    /** The server itself, not the validating proxy: these tests time the server. */
+    private URI direct(String path) {
+        return URI.create("http://127.0.0.1:" + port() + "/").resolve(path);
+    }
+
+    /** The server log's size, its rotated files included (Payara Micro's --logtofile writes name.0, name.1...). */
+    private static long logBytes() throws IOException {
+        Path named = Path.of(System.getProperty("products.it.log"));
+        long bytes = 0;
+        try (Stream<Path> logs = Files.list(named.getParent())) {
+            for (Path log : logs.filter(f -> f.getFileName().toString().startsWith(named.getFileName().toString()))
+                    .toList()) {
+                bytes += Files.size(log);
+            }
+        }
+        return bytes;
     }
 
     private static void assertClean(String body, String context) {

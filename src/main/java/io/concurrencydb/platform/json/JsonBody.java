@@ -1,5 +1,6 @@
 package io.concurrencydb.platform.json;
 
+import io.concurrencydb.platform.problem.BodyNotReceivedException;
 import io.concurrencydb.platform.problem.MalformedBodyException;
 import io.concurrencydb.platform.problem.PayloadTooLargeException;
 import jakarta.json.Json;
@@ -12,7 +13,6 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -86,7 +86,10 @@ public final class JsonBody {
             }
             return bytes;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the body stopped arriving: the server's read timed out, the connection broke, or BodyIntakeFilter
+            // gave up waiting; the client sent less than it declared, so the request cannot be answered
+            throw new BodyNotReceivedException("the request body stopped arriving before it was complete; "
+                    + "send the request again");
         }
     }
 

@@ -85,6 +85,11 @@ public final class Problem {
         return this;
     }
 
+    /** Ends the connection after the answer (RFC 9110 section 7.6.1): what is left of the request is not read. */
+    public Problem closeConnection() {
+        return header("Connection", "close");
+    }
+
     /** Tells the client the current version of the resource (412), as its ETag header value. */
     public Problem currentTag(String etag) {
         return header(HttpHeaders.ETAG, etag);

@@ -25,6 +25,10 @@ import java.util.logging.Logger;
  * <p>A 500 counts as a refused token only when the request carried a bearer token, was not authenticated, and no
  * exception is attached (the WAR's own failures never reach an error page: the API answers them itself). Such a
  * 500 can also mean the identity provider's key set could not be fetched; that is logged, at most once a minute.
+ *
+ * <p>Anyone can send a bad token, so a refusal must not cost the log more than a count: the servers' own stack
+ * traces for them are switched off (Payara's SignedJWTIdentityStore logs each at INFO; see pre-boot-commands.asadmin)
+ * and this writes one line with the number refused, at the first refusal and then at most once a minute.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.ERROR, asyncSupported = true)
 public class InvalidTokenPage extends HttpFilter {
@@ -32,6 +36,8 @@ public class InvalidTokenPage extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(InvalidTokenPage.class.getName());
     private static final long LOG_EVERY_MILLIS = 60_000;
     private static final AtomicLong lastLogged = new AtomicLong();
+    private static final AtomicLong refusals = new AtomicLong();
+    private static final AtomicLong lastCounted = new AtomicLong();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -46,6 +52,7 @@ public class InvalidTokenPage extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        countRefusal();
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         byte[] body = InvalidToken.problem(InvalidToken.REFUSED).json(path == null ? "/" : path.toString())
                 .getBytes(StandardCharsets.UTF_8);
@@ -62,6 +69,16 @@ public class InvalidTokenPage extends HttpFilter {
                 && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 && request.getUserPrincipal() == null
                 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null;
+    }
+
+    private static void countRefusal() {
+        refusals.incrementAndGet();
+        long now = System.currentTimeMillis();
+        long last = lastCounted.get();
+        if (now - last >= LOG_EVERY_MILLIS && lastCounted.compareAndSet(last, now)) {
+            LOG.info(refusals.getAndSet(0) + " bearer token(s) refused with 401 invalid-token since the last such "
+                    + "line (at most one a minute)");
+        }
     }
 
     private static void logVerifierFailure() {

@@ -1,0 +1,230 @@
+package io.concurrencydb.platform.http;
+
+import io.concurrencydb.platform.ApiDocs;
+import io.concurrencydb.platform.json.JsonBody;
+import io.concurrencydb.platform.metrics.ServiceMetrics;
+import io.concurrencydb.platform.problem.Problem;
+import io.concurrencydb.platform.security.AccessPolicy;
+import io.concurrencydb.platform.server.ReadListeners;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response.Status;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps clients whose request bodies arrive slowly, or stop, from taking the server's request threads. Read the
+ * usual way, such a body holds a request thread for as long as the server's read timeout allows each read (30 s on
+ * Payara, so forever for one byte every 29 s); 32 of them held every thread and the service answered no one.
+ *
+ * <ul>
+ * <li>A body that is already in the server's buffer (nearly every body of this API: they are small and come with
+ * their headers) goes on at once; reading it cannot block.</li>
+ * <li>Any other body is waited for, {@code request.body.waiting.max} ({@code REQUEST_BODY_WAITING_MAX}, 8) at a
+ * time; a request that finds them all taken gets 100 ms for its body and is otherwise answered 503 with
+ * Retry-After, so slow uploads can hold a quarter of Payara's 32 request threads and never the rest.</li>
+ * <li>A waited-for body is read with Servlet non-blocking reads and must be complete within
+ * {@code request.body.timeout.s} ({@code REQUEST_BODY_TIMEOUT_S}, 10 s) in all, however it trickles; otherwise
+ * reading it is a 408 problem and the connection closes.</li>
+ * </ul>
+ * On Payara the request waits on its own thread; on WildFly it leaves its thread and comes back by an async
+ * dispatch once the body is in, which holds no thread at all ({@link ReadListeners} says why the two differ).
+ *
+ * <p>Passed on unread: requests of methods without a body, a declared length over the limit (413 at once from
+ * {@link BodyLimitFilter}), and a write without a verified caller where the policy wants one (401 at once).
+ */
+@WebFilter(filterName = "BodyIntake", urlPatterns = "/api/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
+public class BodyIntakeFilter extends HttpFilter {
+
+    private static final String RECEIVED = BodyIntakeFilter.class.getName() + ".received";
+    private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
+    /**
+     * How long a request finding every waiting place taken may still wait for its body: clients that send the body
+     * in a write of its own (Java's HttpClient does) are a moment behind their headers, not slow.
+     */
+    private static final long GRACE_MILLIS = 100;
+
+    @Inject
+    @ConfigProperty(name = "request.body.timeout.s", defaultValue = "10")
+    long timeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "request.body.waiting.max", defaultValue = "8")
+    int waitingMax;
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    ServiceMetrics metrics;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private Semaphore waiters;
+
+    @PostConstruct
+    void start() {
+        waiters = new Semaphore(waitingMax);
+        metrics.gauge("request_bodies_waited_for", "Requests whose body the service is waiting for",
+                () -> (long) (waitingMax - waiters.availablePermits()));
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getAttribute(RECEIVED) instanceof ReceivedBody received) { // back from an async dispatch
+            request.removeAttribute(RECEIVED);
+            pass(received, request, response, chain);
+            return;
+        }
+        if (!takesIn(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getUserPrincipal() == null && policy.roleFor(request.getMethod()).isPresent()) {
+            // 401 without reading the body; WildFly would otherwise hold the answer until the body is drained
+            response.setHeader("Connection", "close");
+            chain.doFilter(request, response);
+            return;
+        }
+        ServletInputStream in = request.getInputStream();
+        long length = request.getContentLengthLong();
+        if (length > 0 && in.available() >= length) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean waitedFor = waiters.tryAcquire();
+        long millis = waitedFor ? TimeUnit.SECONDS.toMillis(timeoutSeconds) : GRACE_MILLIS;
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0); // the body's own time limit applies; a container timeout would cut a slow write short
+        Intake intake = new Intake(in);
+        if (ReadListeners.runWhileThreadWaits(request)) {
+            try {
+                in.setReadListener(intake);
+                pass(ReceivedBody.of(intake.await(millis), waitedFor), request, response, chain);
+            } finally {
+                release(waitedFor);
+                async.complete();
+            }
+            return;
+        }
+        ScheduledFuture<?> deadline = scheduler.schedule(() -> intake.body.complete(null), millis,
+                TimeUnit.MILLISECONDS);
+        intake.body.whenComplete((body, failure) -> {
+            deadline.cancel(false);
+            release(waitedFor);
+            request.setAttribute(RECEIVED, ReceivedBody.of(failure == null ? body : null, waitedFor));
+            async.dispatch();
+        });
+        in.setReadListener(intake);
+    }
+
+    private void pass(ReceivedBody received, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws IOException, ServletException {
+        if (received.refused()) {
+            refuse(request, response);
+        } else {
+            chain.doFilter(received.wrap(request), response);
+        }
+    }
+
+    private void release(boolean waitedFor) {
+        if (waitedFor) {
+            waiters.release();
+        }
+    }
+
+    private boolean takesIn(HttpServletRequest request) {
+        String method = request.getMethod();
+        long length = request.getContentLengthLong();
+        return request.getDispatcherType() == DispatcherType.REQUEST && WITH_BODY.contains(method) && length != 0
+                && length <= JsonBody.MAX_BYTES && request.isAsyncSupported();
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] body = Problem.of(Status.SERVICE_UNAVAILABLE, "slow-bodies", "Too many slow request bodies",
+                        "the service is already waiting for " + waitingMax + " request bodies that are slow to "
+                                + "arrive; send the request again, its body with its headers")
+                .json(request.getRequestURI()).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "1");
+        response.setHeader("Connection", "close"); // its body is still on the way
+        response.setContentType(ApiDocs.PROBLEM);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** Collects one body as its bytes arrive, on whichever thread the server calls it. */
+    private static final class Intake implements ReadListener {
+
+        private final ServletInputStream in;
+        private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+        private final byte[] chunk = new byte[8192];
+        final CompletableFuture<byte[]> body = new CompletableFuture<>();
+
+        Intake(ServletInputStream in) {
+            this.in = in;
+        }
+
+        /** The whole body, or null when it was not complete in time or its connection broke. */
+        byte[] await(long millis) {
+            try {
+                return body.get(millis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } finally {
+                body.cancel(false); // the listener reads nothing more
+            }
+        }
+
+        @Override
+        public synchronized void onDataAvailable() throws IOException {
+            while (!body.isDone() && in.isReady()) {
+                int n = in.read(chunk);
+                if (n < 0) {
+                    return;
+                }
+                received.write(chunk, 0, n);
+                if (received.size() > JsonBody.MAX_BYTES) {
+                    body.complete(received.toByteArray()); // enough to know it is too large: JsonBody says 413
+                }
+            }
+        }
+
+        @Override
+        public synchronized void onAllDataRead() {
+            body.complete(received.toByteArray());
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            body.completeExceptionally(failure);
+        }
+    }
+}
