@@ -1,23 +1,29 @@
 package io.concurrencydb.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.concurrencydb.support.Api;
+import io.concurrencydb.support.Await;
 import io.concurrencydb.support.Balancer;
 import io.concurrencydb.support.DeployedService;
 import io.concurrencydb.support.Race;
 import io.concurrencydb.support.SecondInstance;
 import io.concurrencydb.support.Server;
+import io.concurrencydb.support.SlowClient;
 import io.concurrencydb.support.TestDatabaseSession;
+import io.concurrencydb.support.Tokens;
 import jakarta.json.JsonObject;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -174,6 +180,21 @@ class ScaledOutIT extends DeployedService {
     private static void assertServedByBoth(List<HttpResponse<String>> answers) {
         assertEquals(Set.of("products1", "products2"), answers.stream()
                 .map(answer -> answer.headers().firstValue("X-Served-By").orElseThrow()).collect(Collectors.toSet()));
+    }
+
+    @Test
+    @DisplayName("X8 a request body that stops arriving is answered 408 by the balancer and never reaches an instance")
+    void stalledBodyStopsAtTheBalancer() throws Exception {
+        try (SlowClient client = SlowClient.stalledBody(balancer.port(), "api/products", Tokens.writer())) {
+            SlowClient.Answer answer = client.answer(Duration.ofSeconds(20));
+            assertEquals(408, answer.status(), answer.text());
+            assertEquals("/problems/request-timeout", Api.json(answer.body()).getString("type"));
+            assertFalse(answer.text().contains("X-Served-By"), "no instance answered: " + answer.text());
+        }
+        // HAProxy logs the request as ended before any server was chosen
+        Await.until("HAProxy logs the 408", Duration.ofSeconds(5), Duration.ofMillis(100),
+                () -> Files.readAllLines(balancer.log()).stream()
+                        .anyMatch(line -> line.contains("products/<NOSRV>") && line.contains(" 408 ")));
     }
 
     @Test

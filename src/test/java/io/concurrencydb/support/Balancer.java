@@ -23,10 +23,12 @@ public final class Balancer implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private Balancer(Process process, int port) {
+    private Balancer(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /** Starts HAProxy balancing over the instances listening on {@code ports} (none need be up). */
@@ -49,14 +51,23 @@ public final class Balancer implements AutoCloseable {
         Files.writeString(file, config);
         Process process = new ProcessBuilder("haproxy", "-db", "-f", file.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
-        Balancer balancer = new Balancer(process, port);
-        balancer.awaitListening(dir.resolve(name + ".log"));
+        Balancer balancer = new Balancer(process, port, dir.resolve(name + ".log"));
+        balancer.awaitListening(balancer.log);
         return balancer;
     }
 
     /** A client of the service through the balancer. */
     public Api api() throws IOException {
         return new Api(url());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** HAProxy's log: one line per request (option httplog), naming the instance that answered or {@code <NOSRV>}. */
+    public Path log() {
+        return log;
     }
 
     public URL url() throws IOException {
