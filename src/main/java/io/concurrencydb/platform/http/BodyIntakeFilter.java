@@ -49,7 +49,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * reading it is a 408 problem and the connection closes.</li>
  * </ul>
  * On Payara the request waits on its own thread; on WildFly it leaves its thread and comes back by an async
- * dispatch once the body is in, which holds no thread at all ({@link ReadListeners} says why the two differ).
+ * dispatch once the body is in, which holds no thread at all. On Payara a request offering the h2c upgrade is read
+ * blocking, within a waiting place, each read bounded by Grizzly's read timeout (30 s) rather than the whole body
+ * by the limit ({@link ReadListeners} says why the three differ).
  *
  * <p>Passed on unread: requests of methods without a body, a declared length over the limit (413 at once from
  * {@link BodyLimitFilter}), and a write without a verified caller where the policy wants one (401 at once).
@@ -117,21 +119,30 @@ public class BodyIntakeFilter extends HttpFilter {
             return;
         }
         boolean waitedFor = waiters.tryAcquire();
-        long millis = waitedFor ? TimeUnit.SECONDS.toMillis(timeoutSeconds) : GRACE_MILLIS;
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0); // the body's own time limit applies; a container timeout would cut a slow write short
-        Intake intake = new Intake(in);
-        if (ReadListeners.runWhileThreadWaits(request)) {
-            try {
-                in.setReadListener(intake);
-                pass(ReceivedBody.of(intake.await(millis), waitedFor), request, response, chain);
-            } finally {
-                release(waitedFor);
-                async.complete();
-            }
-            return;
+        switch (ReadListeners.way(request)) {
+            case BLOCKING -> readBlocking(in, waitedFor, request, response, chain);
+            case ON_THREAD -> waitOnThread(in, waitedFor, request, response, chain);
+            case BY_DISPATCH -> waitByDispatch(in, waitedFor, request);
         }
-        ScheduledFuture<?> deadline = scheduler.schedule(() -> intake.body.complete(null), millis,
+    }
+
+    private void waitOnThread(ServletInputStream in, boolean waitedFor, HttpServletRequest request,
+            HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        AsyncContext async = startAsync(request);
+        try {
+            Intake intake = new Intake(in);
+            in.setReadListener(intake);
+            pass(ReceivedBody.of(intake.await(limitMillis(waitedFor)), waitedFor), request, response, chain);
+        } finally {
+            release(waitedFor);
+            async.complete();
+        }
+    }
+
+    private void waitByDispatch(ServletInputStream in, boolean waitedFor, HttpServletRequest request) {
+        AsyncContext async = startAsync(request);
+        Intake intake = new Intake(in);
+        ScheduledFuture<?> deadline = scheduler.schedule(() -> intake.body.complete(null), limitMillis(waitedFor),
                 TimeUnit.MILLISECONDS);
         intake.body.whenComplete((body, failure) -> {
             deadline.cancel(false);
@@ -140,6 +151,34 @@ public class BodyIntakeFilter extends HttpFilter {
             async.dispatch();
         });
         in.setReadListener(intake);
+    }
+
+    /** Only within a waiting place; bounded by the server's own read timeout per read, not by the body limit. */
+    private void readBlocking(ServletInputStream in, boolean waitedFor, HttpServletRequest request,
+            HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        if (!waitedFor) {
+            refuse(request, response);
+            return;
+        }
+        byte[] body;
+        try {
+            body = in.readNBytes(JsonBody.MAX_BYTES + 1);
+        } catch (IOException e) {
+            body = null;
+        } finally {
+            release(true);
+        }
+        pass(ReceivedBody.of(body, true), request, response, chain);
+    }
+
+    private static AsyncContext startAsync(HttpServletRequest request) {
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0); // the body's own time limit applies; a container timeout would cut a slow write short
+        return async;
+    }
+
+    private long limitMillis(boolean waitedFor) {
+        return waitedFor ? TimeUnit.SECONDS.toMillis(timeoutSeconds) : GRACE_MILLIS;
     }
 
     private void pass(ReceivedBody received, HttpServletRequest request, HttpServletResponse response,

@@ -17,9 +17,9 @@
  *     have; {@code WEB-INF/beans.xml} keeps the one that is present. Delete one when the other server adopts its
  *     API.</li>
  * <li>{@link io.concurrencydb.platform.server.ReadListeners}: Undertow starts a body's non-blocking reads only
- *     after the request's thread has returned, and Payara's async dispatch loses the request's security and CDI
- *     context, so BodyIntakeFilter waits for a slow body in one way on Payara and in another on WildFly. Delete
- *     when either behaves like the other.</li>
+ *     after the request's thread has returned, Payara's async dispatch loses the request's security and CDI
+ *     context, and Grizzly cannot read an h2c-upgrade request without blocking, so BodyIntakeFilter waits for a
+ *     slow body in one way on Payara and in another on WildFly. Delete when the servers behave alike.</li>
  * </ul>
  */
 package io.concurrencydb.platform.server;
