@@ -6,6 +6,13 @@ const api = new URL('../api/', document.baseURI);
 const $ = (id) => document.getElementById(id);
 let feed = null;
 
+// A token in the fragment (the run command's link) is taken and removed from the address bar: a fragment is never
+// sent to a server, and once taken it should not linger where a copied link would carry it.
+const fragment = new URLSearchParams(location.hash.slice(1));
+if (fragment.get('token')) {
+    sessionStorage.setItem('products.token', fragment.get('token'));
+    history.replaceState(null, '', location.pathname + location.search);
+}
 $('token').value = sessionStorage.getItem('products.token') || '';
 
 $('race').addEventListener('submit', (event) => {

@@ -64,14 +64,14 @@ public final class DevServer {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         payara.environment().putAll(database.serverEnvironment());
-        List<String> tokenLines = trustTokens(payara.environment());
+        String base = "http://localhost:" + port + "/";
+        List<String> tokenLines = trustTokens(payara.environment(), base);
         Process server = payara.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, database)));
 
         System.out.println("Starting Payara Micro on port " + port + " (log: " + log + ") ...");
         launcher.recordingNote().ifPresent(System.out::println);
         Instant started = Instant.now();
-        String base = "http://localhost:" + port + "/";
         if (!awaitReady(server, base, started.plus(STARTUP_LIMIT))) {
             System.out.println("The service did not become ready; the end of " + log + ":");
             List<String> lines = Files.readAllLines(log);
@@ -86,9 +86,10 @@ public final class DevServer {
 
     /**
      * Points the server at the token key the environment names, or else at the development key pair, whose
-     * tokens it then mints. Returns what to tell the user.
+     * tokens it then mints. Returns what to tell the user: with development tokens, also a link to the race page
+     * carrying the writer's token in its fragment, which a browser never sends (so no access log holds it).
      */
-    private static List<String> trustTokens(Map<String, String> environment) throws IOException {
+    private static List<String> trustTokens(Map<String, String> environment, String base) throws IOException {
         if (environment.containsKey("MP_JWT_VERIFY_PUBLICKEY")
                 || environment.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
             return List.of("Bearer tokens: verified with the key MP_JWT_VERIFY_PUBLICKEY(_LOCATION) names, issuer "
@@ -111,7 +112,8 @@ public final class DevServer {
         return List.of(
                 "Development bearer tokens (key pair in " + DEV_KEYS + ", valid for 12 hours):",
                 "  writer (" + DEV_KEYS.resolve("writer.token") + "): " + writer,
-                "  reader (" + DEV_KEYS.resolve("reader.token") + "): " + reader);
+                "  reader (" + DEV_KEYS.resolve("reader.token") + "): " + reader,
+                "The race, signed in as the writer: " + base + "race/#token=" + writer);
     }
 
     /** Waits until readiness is UP and the API answers: Payara Micro logs "ready" even if deployment failed. */
