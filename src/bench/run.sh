@@ -235,4 +235,6 @@ done
     echo "Service resident memory after the runs: $(( $(ps -o rss= -p "$service_pid") / 1024 )) MiB (JAVA_OPTS: $JAVA_OPTS)."
   fi
 } | tee -a "$out/results.md"
+# the table drawn beside it: target/bench/throughput-<products>.svg (service next to the peer) and sizes.svg
+java "$root/src/test/java/io/concurrencydb/bench/Charts.java" "$out/results.md" "$out"
 echo "written to target/bench/results.md" >&2
