@@ -16,7 +16,8 @@
  * <li>I5 stalled bodies take at most REQUEST_BODY_WAITING_MAX request threads: reads, health and fresh writes
  *     are answered meanwhile, and each stalled request gets 408, or 503 with Retry-After at once.</li>
  * <li>I6 slow headers and stalled writes without a token cost other clients nothing; the writes get 401 at once.</li>
- * <li>I7 refused bearer tokens cost the server's log a counted line a minute, not a line (or a stack trace) each.</li>
+ * <li>I7 refused bearer tokens cost the server's log a counted line a minute, not a line (or a stack trace) each;
+ *     a body its client cuts off costs it nothing.</li>
  * <li>R1 while the database is down, only 2xx, 409 and fast 503s answer, readiness is DOWN, and within 5 s of
  *     its return everything is served again; no acknowledged write is lost.</li>
  * <li>R2 connections killed server-side cost no client a 500 and lose no acknowledged write.</li>
