@@ -355,6 +355,12 @@ class HostileInputIT extends DeployedService {
         System.out.println("I7 on " + Server.current() + ": the log grew by " + (last[0] - before) + " bytes for "
                 + "1,000 refused tokens and 200 bodies cut off");
         assertTrue(last[0] - before < 20_000, "the log grew by " + (last[0] - before) + " bytes");
+        StringBuilder log = new StringBuilder();
+        for (Path file : logFiles()) {
+            log.append(Files.readString(file, StandardCharsets.ISO_8859_1));
+        }
+        assertTrue(log.toString().contains("bearer token(s) refused with 401 invalid-token"),
+                "the refusals are counted in the log");
     }
 
     private static Duration bodyTimeout() {
@@ -366,17 +372,21 @@ class HostileInputIT extends DeployedService {
         return URI.create("http://127.0.0.1:" + port() + "/").resolve(path);
     }
 
-    /** The server log's size, its rotated files included (Payara Micro's --logtofile writes name.0, name.1...). */
+    /** The server log's size, its rotated files included. */
     private static long logBytes() throws IOException {
-        Path named = Path.of(System.getProperty("products.it.log"));
         long bytes = 0;
-        try (Stream<Path> logs = Files.list(named.getParent())) {
-            for (Path log : logs.filter(f -> f.getFileName().toString().startsWith(named.getFileName().toString()))
-                    .toList()) {
-                bytes += Files.size(log);
-            }
+        for (Path file : logFiles()) {
+            bytes += Files.size(file);
         }
         return bytes;
+    }
+
+    /** The server log and its rotated files (Payara Micro's --logtofile writes name.0, name.1, ...). */
+    private static List<Path> logFiles() throws IOException {
+        Path named = Path.of(System.getProperty("products.it.log"));
+        try (Stream<Path> logs = Files.list(named.getParent())) {
+            return logs.filter(f -> f.getFileName().toString().startsWith(named.getFileName().toString())).toList();
+        }
     }
 
     private static void assertClean(String body, String context) {

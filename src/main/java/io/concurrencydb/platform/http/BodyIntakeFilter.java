@@ -1,6 +1,5 @@
 package io.concurrencydb.platform.http;
 
-import io.concurrencydb.platform.ApiDocs;
 import io.concurrencydb.platform.json.JsonBody;
 import io.concurrencydb.platform.metrics.ServiceMetrics;
 import io.concurrencydb.platform.problem.Problem;
@@ -24,7 +23,6 @@ import jakarta.ws.rs.core.Response.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -227,18 +225,14 @@ public class BodyIntakeFilter extends HttpFilter {
                 && length <= JsonBody.MAX_BYTES && request.isAsyncSupported();
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = Problem.of(Status.SERVICE_UNAVAILABLE, "slow-bodies", "Too many slow request bodies",
-                        "the service is already waiting for " + waitingMax + " request bodies that are slow to "
-                                + "arrive; send the request again, its body with its headers")
-                .json(request.getRequestURI()).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", "1");
-        response.setHeader("Connection", "close"); // its body is still on the way
-        response.setContentType(ApiDocs.PROBLEM);
-        response.setContentLength(body.length);
+    private void refuse(HttpServletRequest request, HttpServletResponse response) {
         try {
-            response.getOutputStream().write(body);
+            Problem.of(Status.SERVICE_UNAVAILABLE, "slow-bodies", "Too many slow request bodies",
+                            "the service is already waiting for " + waitingMax + " request bodies that are slow to "
+                                    + "arrive; send the request again, its body with its headers")
+                    .retryAfter(1)
+                    .closeConnection() // its body is still on the way
+                    .writeTo(response, request.getRequestURI());
         } catch (IOException e) {
             // the client has gone already: nothing to answer, nothing for the server to log
         }

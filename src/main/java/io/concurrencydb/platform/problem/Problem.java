@@ -3,9 +3,12 @@ package io.concurrencydb.platform.problem;
 import io.concurrencydb.platform.ApiDocs;
 import io.concurrencydb.platform.json.JsonBuilders;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -135,7 +138,17 @@ public final class Problem {
         return response.build();
     }
 
-    /** The body alone, for a servlet that answers outside JAX-RS. */
+    /** The answer written straight to a servlet response, for a filter that answers outside JAX-RS. */
+    public void writeTo(HttpServletResponse response, String instance) throws IOException {
+        byte[] body = json(instance).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status.getStatusCode());
+        headers.forEach((name, value) -> response.setHeader(name, String.valueOf(value)));
+        response.setContentType(MEDIA_TYPE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** The body alone. */
     public String json(String instance) {
         return JsonBuilders.FACTORY.createObjectBuilder()
                 .add("type", type)

@@ -1,6 +1,5 @@
 package io.concurrencydb.platform.server;
 
-import io.concurrencydb.platform.ApiDocs;
 import io.concurrencydb.platform.security.InvalidToken;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
@@ -54,13 +52,7 @@ public class InvalidTokenPage extends HttpFilter {
         }
         countRefusal();
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        byte[] body = InvalidToken.problem(InvalidToken.REFUSED).json(path == null ? "/" : path.toString())
-                .getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", InvalidToken.CHALLENGE);
-        response.setContentType(ApiDocs.PROBLEM);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        InvalidToken.problem(InvalidToken.REFUSED).writeTo(response, path == null ? "/" : path.toString());
     }
 
     private static boolean verifierFailed(HttpServletRequest request, Object status) {
@@ -73,20 +65,23 @@ public class InvalidTokenPage extends HttpFilter {
 
     private static void countRefusal() {
         refusals.incrementAndGet();
-        long now = System.currentTimeMillis();
-        long last = lastCounted.get();
-        if (now - last >= LOG_EVERY_MILLIS && lastCounted.compareAndSet(last, now)) {
+        if (due(lastCounted)) {
             LOG.info(refusals.getAndSet(0) + " bearer token(s) refused with 401 invalid-token since the last such "
                     + "line (at most one a minute)");
         }
     }
 
     private static void logVerifierFailure() {
-        long now = System.currentTimeMillis();
-        long last = lastLogged.get();
-        if (now - last >= LOG_EVERY_MILLIS && lastLogged.compareAndSet(last, now)) {
+        if (due(lastLogged)) {
             LOG.warning("The server could not verify a bearer token (no key with its kid, or the key set could "
                     + "not be read from MP_JWT_VERIFY_PUBLICKEY_LOCATION); answered 401. Logged once a minute.");
         }
+    }
+
+    /** True for one caller at a time, at most once a minute after {@code last}: a log line's turn. */
+    private static boolean due(AtomicLong last) {
+        long now = System.currentTimeMillis();
+        long then = last.get();
+        return now - then >= LOG_EVERY_MILLIS && last.compareAndSet(then, now);
     }
 }
