@@ -11,8 +11,7 @@
  *     Server-Sent Events whose ids are positions; Last-Event-ID or after resumes exactly after one; a malformed
  *     position is 400; events older than the retention are pruned as a prefix, and a position before it is
  *     410 events-pruned.</li>
- * <li>E4 the /race page races buyers for one product in the browser, one strategy after another, and shows the
- *     stock from the stream.</li>
+ * <li>E4 (the race page, which draws the stock from the stream, is io.concurrencydb.site's W2.)</li>
  * <li>E5 the feed comes from the database: any instance serves the changes made through any other.</li>
  * <li>E6 a stream holds at most one page in memory; a client that takes nothing for 30 s is disconnected and
  *     resumes after the last event it got; a stream with nothing to send gets a comment every 15 s (both are

@@ -365,17 +365,6 @@ class ProductsApiIT extends DeployedService {
     }
 
     @Test
-    @DisplayName("/ welcomes with links to the docs, the OpenAPI document and health")
-    void welcomePageLinksTheDocs() {
-        HttpResponse<String> welcome = api.get("");
-
-        assertEquals(200, welcome.statusCode());
-        for (String link : List.of("docs", "redoc", "openapi", "health")) {
-            assertTrue(welcome.body().contains("href=\"" + link + "\""), link);
-        }
-    }
-
-    @Test
     @DisplayName("/docs (Swagger UI) and /redoc (ReDoc) load every script, style and icon from the WAR itself")
     void docsPagesLoadOffline() {
         for (String page : List.of("docs", "redoc")) {

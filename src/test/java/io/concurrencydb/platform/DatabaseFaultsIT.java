@@ -47,8 +47,8 @@ class DatabaseFaultsIT extends DeployedService {
     private static final int POOL_WAIT_S = 5;
 
     @Test
-    @DisplayName("R1 a database outage under load: only 2xx/409/503, fast 503s, readiness DOWN then UP, "
-            + "recovery within 5 s, no acknowledged write lost")
+    @DisplayName("R1 a database outage under load: only 2xx/409/503, fast 503s, readiness DOWN then UP, the front "
+            + "page saying so, recovery within 5 s, no acknowledged write lost")
     void databaseOutageUnderLoad() throws Exception {
         Database database = ownDatabase("which it may stop");
         Load load = new Load(api.create("Outage counter", "1", 0).getInt("id"));
@@ -58,6 +58,10 @@ class DatabaseFaultsIT extends DeployedService {
         long stopped = System.nanoTime();
         database.stop();
         awaitHealth(503, Duration.ofSeconds(5));
+        // W1: the front page still answers, and says the database is down
+        HttpResponse<String> front = direct().get("");
+        assertEquals(200, front.statusCode());
+        assertTrue(front.body().contains("id=\"database-state\">down<"), front.body());
         Thread.sleep(3000);
         long restarted = System.nanoTime();
         database.start();

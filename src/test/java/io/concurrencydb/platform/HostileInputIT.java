@@ -153,7 +153,7 @@ class HostileInputIT extends DeployedService {
                 new Case("GET", "api/orders/xyz", NO_BODY, 400, v),
                 // the HTTP layer and the static pages
                 new Case("PUT", "api/products", "{}", 405, "about:blank", "Content-Type", JSON),
-                new Case("DELETE", "index.html", NO_BODY, 405, "about:blank"),
+                new Case("DELETE", "race/index.html", NO_BODY, 405, "about:blank"),
                 new Case("GET", "no/such/page", NO_BODY, 404, "about:blank"),
                 new Case("GET", "api/no/such/resource", NO_BODY, 404, "about:blank"));
     }

@@ -14,6 +14,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A small HTTP client for the service under test, always over loopback. It sends a bearer token with the role
@@ -104,6 +107,31 @@ public final class Api {
             throw new AssertionError("read answered " + response.statusCode() + ": " + response.body());
         }
         return json(response);
+    }
+
+    /** Every change-feed event deliverable now after a position. */
+    public List<JsonObject> events(long after) {
+        List<JsonObject> events = new ArrayList<>();
+        walkFeed(after, events::add);
+        return events;
+    }
+
+    /** The change feed's position after every event deliverable now. */
+    public long feedHead() {
+        return walkFeed(0, event -> { });
+    }
+
+    /** Reads the feed page by page from a position to its end; returns the position after the last event. */
+    private long walkFeed(long after, Consumer<JsonObject> each) {
+        long position = after;
+        while (true) {
+            JsonObject page = json(get("api/products/events?limit=1000&after=" + position));
+            if (page.getJsonArray("events").isEmpty()) {
+                return position;
+            }
+            page.getJsonArray("events").getValuesAs(JsonObject.class).forEach(each);
+            position = page.getJsonNumber("next").longValue();
+        }
     }
 
     public static JsonObject json(HttpResponse<String> response) {

@@ -53,6 +53,11 @@ public abstract class DeployedService {
         }
     }
 
+    /** The deployment itself, never through Prism: for the pages beside the API, which its document leaves out. */
+    protected Api direct() {
+        return new Api(deployment);
+    }
+
     /** The port the server listens on, for tests that talk raw HTTP. */
     protected int port() {
         return deployment.getPort();

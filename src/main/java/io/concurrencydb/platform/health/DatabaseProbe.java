@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -23,14 +24,21 @@ public class DatabaseProbe {
 
     /** True when the database answers a query within two seconds. */
     public boolean answers() {
+        return version().isPresent();
+    }
+
+    /** The database server's version, when it answers a query on the products table within two seconds. */
+    public Optional<String> version() {
         try (Connection connection = Sql.connect(dataSource);
              Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(TIMEOUT_SECONDS);
-            try (ResultSet row = statement.executeQuery("SELECT 1 FROM products LIMIT 1")) {
-                return true;
+            try (ResultSet row = statement.executeQuery(
+                    "SELECT current_setting('server_version'), EXISTS (SELECT 1 FROM products)")) {
+                row.next();
+                return Optional.of(row.getString(1));
             }
         } catch (SQLException | RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -1,0 +1,85 @@
+package io.concurrencydb.site;
+
+import io.concurrencydb.platform.health.DatabaseProbe;
+import jakarta.ejb.EJB;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.jar.Manifest;
+
+/**
+ * The front page (W1): WEB-INF/front-page.html with the facts filled in. The empty pattern maps the context
+ * root exactly, so every other path keeps its static file or the error page.
+ */
+@WebServlet(urlPatterns = "")
+public class FrontPage extends HttpServlet {
+
+    private static final String UNKNOWN = "unknown";
+
+    @EJB
+    DatabaseProbe database;
+
+    private String template;
+    private String version;
+
+    @Override
+    public void init() throws ServletException {
+        try (InputStream page = getServletContext().getResourceAsStream("/WEB-INF/front-page.html")) {
+            template = new String(page.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new ServletException("WEB-INF/front-page.html is missing from the WAR", e);
+        }
+        version = implementationVersion();
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<String> databaseVersion = database.version();
+        Map<String, String> facts = Map.of(
+                "database-state", databaseVersion.isPresent() ? "up" : "down",
+                "database", databaseVersion.map(v -> "PostgreSQL " + v + " answers")
+                        .orElse("not answering: the API answers 503 with Retry-After until it is back"),
+                "runtime", runtime(),
+                "java", Runtime.version() + " (" + System.getProperty("java.vendor", UNKNOWN) + ")",
+                "version", version);
+        String page = template;
+        for (Map.Entry<String, String> fact : facts.entrySet()) {
+            page = page.replace("${" + fact.getKey() + "}", escape(fact.getValue()));
+        }
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(page);
+    }
+
+    /**
+     * The server as it presents itself, and the Servlet version its container reports.
+     * Payara Micro presents its name alone, as in its Server header: its version is not disclosed by default.
+     */
+    private String runtime() {
+        ServletContext servlet = getServletContext();
+        return servlet.getServerInfo() + ", Servlet " + servlet.getMajorVersion() + "." + servlet.getMinorVersion();
+    }
+
+    /** The WAR's own version, from the manifest Maven writes. */
+    private String implementationVersion() {
+        try (InputStream manifest = getServletContext().getResourceAsStream("/META-INF/MANIFEST.MF")) {
+            String value = manifest == null ? null
+                    : new Manifest(manifest).getMainAttributes().getValue("Implementation-Version");
+            return value == null ? UNKNOWN : value;
+        } catch (IOException e) {
+            return UNKNOWN;
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,203 @@
+package io.concurrencydb.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.concurrencydb.support.Browser;
+import io.concurrencydb.support.DeployedService;
+import io.concurrencydb.support.Server;
+import io.concurrencydb.support.Tokens;
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The pages a person opens: the front page, and the race drawn from the API's answers and the change feed. */
+class SitePagesIT extends DeployedService {
+
+    private static final String[] STRATEGIES = {"naive", "atomic", "optimistic", "pessimistic", "serializable"};
+    private static final int STOCK = 20;
+    private static final int BUYERS = 60;
+
+    @Test
+    @DisplayName("W1 / says the database is up, the runtime, the Java and the WAR's version, links every page, "
+            + "and loads nothing from elsewhere")
+    void frontPage() throws IOException {
+        HttpResponse<String> page = api.get("");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        String html = page.body();
+        assertTrue(html.contains("id=\"database-state\">up</span> PostgreSQL "), html);
+        assertFalse(field(html, "runtime").isBlank(), "the runtime is named");
+        assertTrue(field(html, "java").matches("\\d+[^ ]* \\(.+\\)"), field(html, "java"));
+        try (JarFile war = new JarFile(new File("target/products.war"))) {
+            assertEquals(war.getManifest().getMainAttributes().getValue("Implementation-Version"),
+                    field(html, "version"));
+        }
+        for (String link : List.of("race/", "docs", "redoc", "openapi", "api/products", "api/products/events",
+                "health", "site.css")) {
+            assertTrue(html.contains("href=\"" + link + "\""), link);
+        }
+        Matcher assets = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(html);
+        while (assets.find()) {
+            assertFalse(assets.group(1).contains("//"), assets.group(1) + " would leave the server");
+        }
+        assertEquals(200, api.get("site.css").statusCode());
+        System.out.println("front page on " + Server.current() + ": " + field(html, "runtime") + "; Java "
+                + field(html, "java") + "; " + field(html, "version"));
+    }
+
+    @Test
+    @DisplayName("W2 the race in headless Chromium, signed in by a link's fragment and started from the keyboard: "
+            + "every strategy's drawn stock is the change feed's, naive's marks show more sold than units and the "
+            + "stock at zero, every other strategy's marks add up to the stock exactly; two editors drawn; a "
+            + "screenshot kept")
+    void racePageDrawsTheRace() throws Exception {
+        long before = api.feedHead();
+        ChromeDriver browser = Browser.start();
+        try {
+            // the token as the run command's link carries it: in the fragment, taken and removed by the page
+            String token = Tokens.writer();
+            browser.get(api.uri("race/").toString() + "#token=" + token);
+            assertEquals(token, browser.findElement(By.id("token")).getDomProperty("value"));
+            assertFalse(browser.getCurrentUrl().contains("token"), browser.getCurrentUrl());
+            type(browser, "stock", STOCK);
+            type(browser, "buyers", BUYERS);
+            browser.findElement(By.id("all")).sendKeys(Keys.ENTER);
+            awaitDone(browser, Duration.ofSeconds(180));
+            assertEquals(STRATEGIES.length, browser.findElements(By.cssSelector("#results tbody tr")).size());
+
+            for (String strategy : STRATEGIES) {
+                WebElement line = browser.findElement(By.cssSelector("#stock-chart g.run[data-strategy='" + strategy + "']"));
+                long product = Long.parseLong(line.getDomAttribute("data-product"));
+                int remaining = Integer.parseInt(cell(browser, strategy, "remaining"));
+                // the feed's last events can arrive after the run's last answer
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> last(drawn(line)) == remaining);
+                assertEquals(feed(before, product), drawn(line), strategy + ": the drawn stock is the feed's");
+
+                Map<String, Long> marks = marks(browser, strategy);
+                long toldSold = marks.getOrDefault("sold", 0L) + marks.getOrDefault("retried", 0L)
+                        + marks.getOrDefault("lost", 0L);
+                assertEquals(cell(browser, strategy, "successes"), Long.toString(toldSold), strategy);
+                assertEquals(cell(browser, strategy, "lost"), Long.toString(marks.getOrDefault("lost", 0L)), strategy);
+                assertEquals(0, marks.getOrDefault("waiting", 0L) + marks.getOrDefault("failed", 0L), strategy);
+                WebElement bars = browser.findElement(By.cssSelector("#results-chart g.result[data-strategy='" + strategy + "']"));
+                assertEquals(Long.toString(toldSold), bars.getDomAttribute("data-sold"));
+                assertEquals(cell(browser, strategy, "oversold"), bars.getDomAttribute("data-oversold"));
+                int promised = Integer.parseInt(line.findElement(By.cssSelector("polyline.promised")).getDomAttribute("data-end"));
+                assertEquals(STOCK - toldSold, promised, strategy + ": the promised line ends at stock less sold");
+                if (strategy.equals("naive")) {
+                    assertTrue(toldSold > STOCK, "naive: " + toldSold + " buyers told sold for " + STOCK + " units");
+                    assertTrue(marks.getOrDefault("lost", 0L) > 0, "naive: sales shown lost " + marks);
+                    assertTrue(drawn(line).stream().anyMatch(change -> change.get(1) == 0), "naive: the stock reaches 0");
+                    assertFalse(bars.findElements(By.cssSelector("rect.oversold")).isEmpty(), "an oversold bar");
+                } else {
+                    assertEquals(STOCK, toldSold, strategy + ": the marks add up to the stock");
+                    assertEquals(BUYERS - STOCK, marks.getOrDefault("rejected", 0L), strategy);
+                    assertEquals(0, remaining, strategy);
+                    assertTrue(bars.findElements(By.cssSelector("rect.oversold")).isEmpty(), strategy);
+                }
+                System.out.println("race page, " + strategy + ": marks " + marks + ", " + drawn(line).size()
+                        + " changes drawn, the feed's");
+            }
+
+            browser.findElement(By.id("editors-play")).click();
+            awaitDone(browser, Duration.ofSeconds(30));
+            WebElement versioned = browser.findElement(By.cssSelector("#editors g.editors[data-versioned='true']"));
+            WebElement unversioned = browser.findElement(By.cssSelector("#editors g.editors[data-versioned='false']"));
+            assertEquals(List.of("", "", "200", "412", "200"), statuses(versioned));
+            assertEquals(List.of("", "", "200", "200"), statuses(unversioned));
+            assertEquals("false", versioned.findElement(By.cssSelector("g.stored")).getDomAttribute("data-lost"));
+            assertEquals("true", unversioned.findElement(By.cssSelector("g.stored")).getDomAttribute("data-lost"));
+
+            screenshot(browser);
+            // a narrow window: the page reflows instead of scrolling sideways
+            browser.manage().window().setSize(new Dimension(400, 900));
+            assertEquals(Boolean.TRUE, browser.executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scrolling");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void type(ChromeDriver browser, String field, int value) {
+        browser.findElement(By.id(field)).clear();
+        browser.findElement(By.id(field)).sendKeys(Integer.toString(value));
+    }
+
+    private static void awaitDone(ChromeDriver browser, Duration limit) {
+        new WebDriverWait(browser, limit).until(driver -> {
+            String status = driver.findElement(By.id("status")).getText();
+            assertFalse(status.startsWith("failed"), status);
+            return status.equals("done");
+        });
+    }
+
+    private static String cell(ChromeDriver browser, String strategy, String column) {
+        return browser.findElement(By.cssSelector("#results tr[data-strategy='" + strategy + "'] td." + column))
+                .getDomProperty("textContent");
+    }
+
+    /** A run's drawn changes, as [version, stock]. */
+    private static List<List<Integer>> drawn(WebElement line) {
+        return line.findElements(By.cssSelector("circle.change")).stream()
+                .map(point -> List.of(Integer.parseInt(point.getDomAttribute("data-version")),
+                        Integer.parseInt(point.getDomAttribute("data-stock"))))
+                .toList();
+    }
+
+    private static int last(List<List<Integer>> changes) {
+        return changes.isEmpty() ? -1 : changes.get(changes.size() - 1).get(1);
+    }
+
+    private static Map<String, Long> marks(ChromeDriver browser, String strategy) {
+        return browser.findElements(By.cssSelector(".marks[data-strategy='" + strategy + "'] .mark")).stream()
+                .collect(Collectors.groupingBy(mark -> mark.getDomAttribute("data-outcome"), Collectors.counting()));
+    }
+
+    private static List<String> statuses(WebElement panel) {
+        return panel.findElements(By.cssSelector("g.step")).stream()
+                .map(step -> step.getDomAttribute("data-status")).toList();
+    }
+
+    /** The product's changes in the feed after a position, as [version, stock]. */
+    private List<List<Integer>> feed(long after, long product) {
+        return api.events(after).stream()
+                .filter(event -> event.getJsonNumber("product_id").longValue() == product && !event.isNull("product"))
+                .map(event -> List.of(event.getInt("version"), event.getJsonObject("product").getInt("stock_quantity")))
+                .toList();
+    }
+
+    private static void screenshot(ChromeDriver browser) throws IOException {
+        Object height = browser.executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(1300, ((Number) height).intValue() + 150));
+        Path file = Path.of("target", "failsafe-reports", "race-" + Server.current().name().toLowerCase() + ".png");
+        Files.createDirectories(file.getParent());
+        Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+        System.out.println("race page screenshot: " + file);
+    }
+
+    private static String field(String html, String id) {
+        Matcher value = Pattern.compile("id=\"" + id + "\">([^<]*)<").matcher(html);
+        assertTrue(value.find(), id + " on the page");
+        return value.group(1).strip();
+    }
+}
