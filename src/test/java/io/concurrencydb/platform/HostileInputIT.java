@@ -154,6 +154,7 @@ class HostileInputIT extends DeployedService {
                 // the HTTP layer and the static pages
                 new Case("PUT", "api/products", "{}", 405, "about:blank", "Content-Type", JSON),
                 new Case("DELETE", "race/index.html", NO_BODY, 405, "about:blank"),
+                new Case("POST", "", "{}", 405, "about:blank", "Content-Type", JSON),
                 new Case("GET", "no/such/page", NO_BODY, 404, "about:blank"),
                 new Case("GET", "api/no/such/resource", NO_BODY, 404, "about:blank"));
     }
