@@ -18,6 +18,9 @@
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres BENCH_DB=products_bench
 #   JAVA_OPTS     JVM flags for the service (default: src/main/payara/jvm.options, as the run command)
 #   WARMUP=60     seconds of unmeasured load on each target first: Payara's JIT needs minutes to settle
+#   STREAMS       e.g. 100: every cell is measured a second time with that many clients following the change feed
+#                 (curl, Server-Sent Events, from the feed's head), and each stream is checked to have received
+#                 every event committed meanwhile exactly once, in order
 #   BENCH_AUTH=on writes send a bearer token with the role writer, which the service (and the peer, given the
 #                 same MP_JWT_VERIFY_* variables) verifies; off: no token, the service runs with AUTH_REQUIRED=none
 set -euo pipefail
@@ -35,6 +38,7 @@ PORT=${PORT:-8080}
 JAVA_OPTS=${JAVA_OPTS:-"@src/main/payara/jvm.options"}  # the flags users start the server with
 WARMUP=${WARMUP:-60}
 SIZES=${SIZES:-1000}
+STREAMS=${STREAMS:-}
 export BENCH_PRODUCTS=${SIZES%% *} BENCH_WRK="$root/src/bench/wrk"
 out="$root/target/bench"
 mkdir -p "$out"
@@ -146,8 +150,42 @@ measure() {  # url scenario concurrency -> RESULT fields
     *) script=$scenario.lua ;;
   esac
   seed
+  if [ -n "${FOLLOW:-}" ]; then follow_start "$url" "$FOLLOW"; fi
   env "${env[@]}" wrk -t "$threads" -c "$c" -d "${DURATION}s" --timeout 10s -s "$BENCH_WRK/$script" "$url" \
     | sed -n 's/^RESULT //p'
+  if [ -n "${FOLLOW:-}" ]; then follow_check >&2; fi
+}
+
+# --- clients following the change feed during a run ------------------------------------------------------------
+feed_head() { psql -qtA -d "$BENCH_DB" -c "SELECT coalesce(max(position), 0) FROM product_events"; }
+follow_start() {  # url n: n streams from the feed's head, each into its own file
+  rm -rf "$out/streams" && mkdir -p "$out/streams"
+  follow_from=$(feed_head) follow_pids=()
+  for i in $(seq 1 "$2"); do
+    curl -sN -H 'Accept: text/event-stream' "$1/api/products/events?after=$follow_from" > "$out/streams/$i" 2>/dev/null &
+    follow_pids+=($!)
+  done
+  sleep 1
+}
+follow_check() {  # every stream got each event after follow_from exactly once, in order, up to the last one
+  local last i bad=0
+  for _ in $(seq 1 100); do  # until the sequencer has numbered every commit
+    [ "$(psql -qtA -d "$BENCH_DB" -c "SELECT count(*) FROM product_events WHERE position IS NULL")" = 0 ] && break
+    sleep 0.1
+  done
+  last=$(feed_head)
+  for _ in $(seq 1 50); do  # until the streams have the last event, or 5 s
+    grep -qx "id: *$last" "$out/streams/${#follow_pids[@]}" 2>/dev/null && break
+    sleep 0.1
+  done
+  sleep 1
+  kill "${follow_pids[@]}" 2>/dev/null; wait "${follow_pids[@]}" 2>/dev/null || true
+  for i in $(seq 1 "${#follow_pids[@]}"); do
+    sed -n 's/^id: *//p' "$out/streams/$i" | awk -v from="$follow_from" -v last="$last" \
+      'BEGIN { e = from + 1 } $1 != e { bad = 1 } { e++ } END { exit (bad || e != last + 1) }' || bad=$((bad + 1))
+  done
+  echo "${#follow_pids[@]} streams, events $((follow_from + 1))..$last: $bad streams missed, repeated or reordered one"
+  follow_streams_bad=$((${follow_streams_bad:-0} + bad))
 }
 field() { echo "$1" | grep -o "\"$2\": [0-9.]*" | awk '{print $2}'; }
 ratio() { echo "$1 $2" | awk '{ if ($2 > 0) printf "%.2f", $1 / $2; else printf "n/a" }'; }
@@ -219,6 +257,15 @@ for size in $SIZES; do
         "$(field "$svc" p50_ms)" "$(field "$svc" p99_ms)" "$(field "$svc" s2xx)" "$(field "$svc" s3xx)" \
         "$(field "$svc" s4xx)" "$(field "$svc" s5xx)" "$(field "$svc" socket_errors)" "$vs_db" "$peer_ratio" \
         | tee -a "$out/results.md"
+      if [ -n "$STREAMS" ]; then
+        svc=$(FOLLOW=$STREAMS measure "$BASE_URL" "$scenario" "$c")
+        f_ok=$(echo "scale=0; $(field "$svc" s2xx) / $(field "$svc" seconds)" | bc)
+        printf '| %s | %s | %s | service, %s streams | %s | %s | %s | %s | %s | %s | %s | %s | %s | | %s of without |\n' "$BENCH_PRODUCTS" \
+          "$scenario" "$c" "$STREAMS" "$(echo "scale=0; $(field "$svc" requests) / $(field "$svc" seconds)" | bc)" "$f_ok" \
+          "$(field "$svc" p50_ms)" "$(field "$svc" p99_ms)" "$(field "$svc" s2xx)" "$(field "$svc" s3xx)" \
+          "$(field "$svc" s4xx)" "$(field "$svc" s5xx)" "$(field "$svc" socket_errors)" "$(ratio "$f_ok" "$s_ok")" \
+          | tee -a "$out/results.md"
+      fi
     done
     if [ "${tps%.*}" != 0 ]; then
       printf '| %s | %s | 16 | pgbench | %.0f tx/s | | | | | | | | | | |\n' "$BENCH_PRODUCTS" "$scenario" "$tps" \
@@ -231,6 +278,9 @@ done
   echo
   echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)."
   if [ -n "${ready:-}" ]; then echo "Service ready ${ready} s after launch."; fi
+  if [ -n "$STREAMS" ]; then
+    echo "Streams: ${follow_streams_bad:-0} of the runs' streams missed, repeated or reordered an event."
+  fi
   if [ -n "$service_pid" ]; then
     echo "Service resident memory after the runs: $(( $(ps -o rss= -p "$service_pid") / 1024 )) MiB (JAVA_OPTS: $JAVA_OPTS)."
   fi
