@@ -13,9 +13,8 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The open event streams of this instance. Every quarter second one poll reads the feed once per distinct
  * position among the streams that are not busy sending (streams that keep up share a position, so that is
- * usually one query), and hands each stream its events to send on the managed executor.
+ * usually one query), renders the page once, and hands each stream the same bytes to send on the managed
+ * executor: one write and one flush per stream per page, however many events the page holds.
  *
  * <p>Backpressure: a stream has at most one page (200 events) in memory, being sent; the rest stays in the
  * database until it is taken. A stream whose client has not taken a page for 30 s (events.stream.send.limit.s)
@@ -43,6 +43,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EventStreams {
 
     static final int PAGE = 200;
+    private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final long POLL_MILLIS = 250;
     private static final Logger LOG = Logger.getLogger(EventStreams.class.getName());
 
@@ -78,15 +79,15 @@ public class EventStreams {
         metrics.gauge("event_streams", "Change feed streams open on this instance", () -> (long) streams.size());
     }
 
-    /** Sends {@code first}, then every event after it, to {@code sink} until the client goes away. */
-    void open(SseEventSink sink, Sse sse, EventPage first) {
-        Stream stream = new Stream(sink, sse, first.next());
+    /** Sends {@code first}, then every event after it, to {@code outlet} until the client goes away. */
+    void open(EventOutlet outlet, EventPage first) {
+        Stream stream = new Stream(outlet, first.next());
         streams.add(stream);
         startPolling();
         // sent at once even when empty (as a comment): the client learns that the stream is open
         stream.busy = true;
         stream.sendingSince = System.nanoTime();
-        senders.execute(() -> stream.send(first, messages(first, sse)));
+        senders.execute(() -> stream.send(first, render(first)));
     }
 
     private synchronized void startPolling() {
@@ -108,7 +109,7 @@ public class EventStreams {
             long now = System.nanoTime();
             Map<Long, List<Stream>> waiting = new HashMap<>();
             for (Stream stream : streams) {
-                if (stream.sink.isClosed()) {
+                if (stream.outlet.isClosed()) {
                     streams.remove(stream);
                 } else if (stream.busy) {
                     if (now - stream.sendingSince > sendLimitNanos) {
@@ -140,56 +141,54 @@ public class EventStreams {
             return;
         }
         // the events are rendered once for every stream at this position
-        List<OutboundSseEvent> messages = messages(page, group.get(0).sse);
+        byte[] bytes = render(page);
         for (Stream stream : group) {
             if (!page.events().isEmpty() || now - stream.lastSent > keepAliveNanos) {
                 stream.busy = true;
                 stream.sendingSince = now;
-                senders.execute(() -> stream.send(page, messages));
+                senders.execute(() -> stream.send(page, bytes));
             }
         }
     }
 
-    private static List<OutboundSseEvent> messages(EventPage page, Sse sse) {
-        List<OutboundSseEvent> messages = new ArrayList<>(page.events().size());
-        for (ProductEvent event : page.events()) {
-            messages.add(sse.newEventBuilder()
-                    .id(Long.toString(event.position()))
-                    .name("product")
-                    .data(EventJson.write(event).toString())
-                    .build());
+    /**
+     * A page as Server-Sent Events, each with its position as id; an empty page is a comment, which keeps
+     * proxies from closing an idle stream. The JSON is on one line, as the event's one data line.
+     */
+    static byte[] render(EventPage page) {
+        if (page.events().isEmpty()) {
+            return KEEP_ALIVE;
         }
-        return messages;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(page.events().size() * 400);
+        for (ProductEvent event : page.events()) {
+            String message = "id: " + event.position() + "\nevent: product\ndata: "
+                    + EventJson.write(event).toString().replace("\n", "\ndata: ") + "\n\n";
+            out.writeBytes(message.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
     }
 
     /** One client's stream: where it is in the feed, and whether a page is on its way to it. */
     private final class Stream {
 
-        final SseEventSink sink;
-        final Sse sse;
+        final EventOutlet outlet;
         volatile long position;
         volatile boolean busy;
         volatile long sendingSince;
         volatile long lastSent = System.nanoTime();
 
-        Stream(SseEventSink sink, Sse sse, long position) {
-            this.sink = sink;
-            this.sse = sse;
+        Stream(EventOutlet outlet, long position) {
+            this.outlet = outlet;
             this.position = position;
         }
 
         /** Sends {@code page}, and while pages come full, the next ones: a stream behind catches up at once. */
-        void send(EventPage page, List<OutboundSseEvent> messages) {
+        void send(EventPage page, byte[] bytes) {
             try {
-                if (page.events().isEmpty()) {
-                    sink.send(sse.newEventBuilder().comment("keep-alive").build()).toCompletableFuture().get();
-                }
                 EventPage current = page;
-                List<OutboundSseEvent> rendered = messages;
+                byte[] rendered = bytes;
                 while (true) {
-                    for (OutboundSseEvent message : rendered) {
-                        sink.send(message).toCompletableFuture().get();
-                    }
+                    outlet.write(rendered);
                     position = current.next();
                     lastSent = System.nanoTime();
                     if (current.events().size() < PAGE) {
@@ -197,26 +196,22 @@ public class EventStreams {
                     }
                     sendingSince = System.nanoTime();
                     current = feed.after(position, PAGE);
-                    rendered = messages(current, sse);
+                    if (current.events().isEmpty()) {
+                        break;
+                    }
+                    rendered = render(current);
                 }
                 busy = false;
             } catch (Exception e) {
                 // the client went away, the stream was closed for being slow, or the database failed: the
                 // client resumes with Last-Event-ID
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
                 close();
                 streams.remove(this);
             }
         }
 
         void close() {
-            try {
-                sink.close();
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "closing an event stream: {0}", e.toString());
-            }
+            outlet.close();
         }
     }
 }

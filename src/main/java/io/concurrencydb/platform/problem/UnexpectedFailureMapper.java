@@ -4,14 +4,10 @@ import io.concurrencydb.platform.data.Sql;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Providers;
 import jakarta.ws.rs.core.Context;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The last resort: a 500 whose body names an incident id and nothing else; the details go to the server log
@@ -21,17 +17,12 @@ import java.util.logging.Logger;
 @Provider
 public class UnexpectedFailureMapper extends ProblemMapper<Throwable> {
 
-    private static final Logger LOG = Logger.getLogger(UnexpectedFailureMapper.class.getName());
-
     @Context
     Providers providers;
 
     @Override
     protected Problem problem(Throwable failure) {
-        String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "incident " + incident, failure);
-        return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "the service failed unexpectedly; report incident " + incident);
+        return Failures.incident(failure);
     }
 
     @Override
