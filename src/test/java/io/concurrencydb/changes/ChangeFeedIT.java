@@ -274,10 +274,6 @@ class ChangeFeedIT extends DeployedService {
     @DisplayName("E6 a client that stops reading is disconnected after the send limit, with most of what is due still "
             + "untaken, and resumes where it was cut off")
     void slowClientIsDropped() throws Exception {
-        // On WildFly the stalled stream was not cut off within 55 s (seen once; RESTEasy's sink may not block on a
-        // full socket, or closing it may not close the connection: not established); the table of differences
-        // in src/site/markdown/deploy.md says so.
-        assumeTrue(Server.current() != Server.WILDFLY, "a stalled stream is not cut off on WildFly yet");
         long start = api.feedHead();
         // 60,000 events of about 700 bytes, 42 MB, at once: more than twice what the buffers below the stream can
         // hold (the kernel's send buffer, up to 4 MiB, Grizzly's write queue, four times that, and the client's

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -68,6 +69,8 @@ public class EventStreams {
     ManagedExecutorService senders;
 
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean pollRequested = new AtomicBoolean();
+    private final Object polls = new Object();
     private ScheduledFuture<?> polling;
     private long keepAliveNanos;
     private long sendLimitNanos;
@@ -104,7 +107,24 @@ public class EventStreams {
         streams.forEach(Stream::close);
     }
 
+    /** One poll now, besides the scheduled ones; requests while one is pending are one. */
+    private void pollSoon() {
+        if (pollRequested.compareAndSet(false, true)) {
+            scheduler.execute(() -> {
+                pollRequested.set(false);
+                poll();
+            });
+        }
+    }
+
     private void poll() {
+        // never two at once: a stream must not be handed the same page twice
+        synchronized (polls) {
+            pollOnce();
+        }
+    }
+
+    private void pollOnce() {
         try {
             long now = System.nanoTime();
             Map<Long, List<Stream>> waiting = new HashMap<>();
@@ -182,29 +202,23 @@ public class EventStreams {
             this.position = position;
         }
 
-        /** Sends {@code page}, and while pages come full, the next ones: a stream behind catches up at once. */
+        /**
+         * Sends one page. A full page means the stream is behind: the next poll is asked for at once rather than in
+         * a quarter second, and it reads the next page once for every stream at that position, as for streams
+         * that keep up (a stream reading its own pages made 100 streams behind cost 100 queries and renders).
+         */
         void send(EventPage page, byte[] bytes) {
             try {
-                EventPage current = page;
-                byte[] rendered = bytes;
-                while (true) {
-                    outlet.write(rendered);
-                    position = current.next();
-                    lastSent = System.nanoTime();
-                    if (current.events().size() < PAGE) {
-                        break;
-                    }
-                    sendingSince = System.nanoTime();
-                    current = feed.after(position, PAGE);
-                    if (current.events().isEmpty()) {
-                        break;
-                    }
-                    rendered = render(current);
-                }
+                outlet.write(bytes);
+                position = page.next();
+                lastSent = System.nanoTime();
                 busy = false;
+                if (page.events().size() == PAGE) {
+                    pollSoon();
+                }
             } catch (Exception e) {
-                // the client went away, the stream was closed for being slow, or the database failed: the
-                // client resumes with Last-Event-ID
+                // the client went away, or the stream was closed for being slow: the client resumes with
+                // Last-Event-ID
                 close();
                 streams.remove(this);
             }
