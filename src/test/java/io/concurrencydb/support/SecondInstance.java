@@ -9,6 +9,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Another instance of the service on the suite's database: Payara Micro started from the same jar, driver and
@@ -26,6 +27,11 @@ public final class SecondInstance implements AutoCloseable {
     }
 
     public static SecondInstance start() throws IOException, InterruptedException {
+        return start(Map.of());
+    }
+
+    /** An instance whose environment has {@code settings} besides the suite's database and token settings. */
+    public static SecondInstance start(Map<String, String> settings) throws IOException, InterruptedException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -41,6 +47,7 @@ public final class SecondInstance implements AutoCloseable {
                 "--deploy", Path.of("target", "products.war").toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(TestDatabaseSession.database().serverEnvironment());
+        builder.environment().putAll(settings);
         SecondInstance instance = new SecondInstance(builder.start(), port);
         instance.awaitReady(log);
         return instance;

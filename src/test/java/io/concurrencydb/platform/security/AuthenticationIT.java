@@ -1,6 +1,7 @@
 package io.concurrencydb.platform.security;
 
 import static io.concurrencydb.support.ProblemAssertions.assertProblem;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,12 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.concurrencydb.support.Api;
 import io.concurrencydb.support.DeployedService;
 import io.concurrencydb.support.Race;
+import io.concurrencydb.support.SecondInstance;
 import io.concurrencydb.support.Tokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -140,6 +148,33 @@ class AuthenticationIT extends DeployedService {
         for (Api client : List.of(api.anonymous(), api.as(Tokens.reader()), api)) {
             assertEquals(200, client.get("api/products/" + id).statusCode());
             assertEquals(200, client.get("api/products?limit=1").statusCode());
+        }
+    }
+
+    @Test
+    @DisplayName("A6 with AUTH_REQUIRED=all (a second instance), every read needs the role reader, the change feed's "
+            + "stream too, which is answered outside Jakarta REST: 401 without a token, 403 without the role")
+    void allReadsNeedAReader() throws Exception {
+        try (SecondInstance all = SecondInstance.start(Map.of("AUTH_REQUIRED", "all"))) {
+            Api anonymous = all.api().anonymous();
+            Api roleless = all.api().as(Tokens.of("nobody"));
+            for (List<String> read : List.of(List.of("api/products?limit=1", "application/json"),
+                    List.of("api/products/events", "application/json"), List.of("api/products/events", "text/event-stream"))) {
+                HttpResponse<String> refused = anonymous.get(read.get(0), "Accept", read.get(1));
+                assertProblem(401, "/problems/authentication-required", refused);
+                assertEquals("Bearer realm=\"products\"", refused.headers().firstValue("WWW-Authenticate").orElse(""));
+                assertProblem(403, "/problems/forbidden", roleless.get(read.get(0), "Accept", read.get(1)));
+            }
+            HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(all.api().uri("api/products/events"))
+                            .header("Accept", "text/event-stream")
+                            .header("Authorization", "Bearer " + Tokens.reader()).build(),
+                    BodyHandlers.ofInputStream());
+            try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), UTF_8))) {
+                assertEquals(200, stream.statusCode());
+                assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+                assertEquals(": keep-alive", events.readLine(), "the stream opens with a comment");
+            }
         }
     }
 
