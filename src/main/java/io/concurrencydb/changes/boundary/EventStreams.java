@@ -85,11 +85,12 @@ public class EventStreams {
     /** Sends {@code first}, then every event after it, to {@code outlet} until the client goes away. */
     void open(EventOutlet outlet, EventPage first) {
         Stream stream = new Stream(outlet, first.next());
+        // busy before a poll can see it, so that no poll hands it a page before its first one
+        stream.busy = true;
+        stream.sendingSince = System.nanoTime();
         streams.add(stream);
         startPolling();
         // sent at once even when empty (as a comment): the client learns that the stream is open
-        stream.busy = true;
-        stream.sendingSince = System.nanoTime();
         senders.execute(() -> stream.send(first, render(first)));
     }
 
