@@ -2,10 +2,12 @@ package io.concurrencydb.site;
 
 import io.concurrencydb.platform.health.DatabaseProbe;
 import jakarta.ejb.EJB;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,11 +18,13 @@ import java.util.Optional;
 import java.util.jar.Manifest;
 
 /**
- * The front page (W1): WEB-INF/front-page.html with the facts filled in. The empty pattern maps the context
- * root exactly, so every other path keeps its static file or the error page.
+ * The front page (W1): WEB-INF/front-page.html with the facts filled in, for a GET or HEAD of the context root;
+ * every other request goes on. A filter, not a servlet mapped by the empty pattern: Payara 6 cannot undeploy a
+ * WAR with that mapping (Grizzly's Mapper.removeWrapper fails with NegativeArraySizeException), and the next
+ * deployment then found the old one's change feed sequencer still holding the feed.
  */
-@WebServlet(urlPatterns = "")
-public class FrontPage extends HttpServlet {
+@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST, asyncSupported = true)
+public class FrontPage extends HttpFilter {
 
     private static final String UNKNOWN = "unknown";
 
@@ -41,7 +45,13 @@ public class FrontPage extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        boolean read = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
+        if (!read || !request.getRequestURI().equals(request.getContextPath() + "/")) {
+            chain.doFilter(request, response);
+            return;
+        }
         Optional<String> databaseVersion = database.version();
         Map<String, String> facts = Map.of(
                 "database-state", databaseVersion.isPresent() ? "up" : "down",
@@ -54,9 +64,13 @@ public class FrontPage extends HttpServlet {
         for (Map.Entry<String, String> fact : facts.entrySet()) {
             page = page.replace("${" + fact.getKey() + "}", escape(fact.getValue()));
         }
+        byte[] body = page.getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(page);
+        response.setContentLength(body.length);
+        if (request.getMethod().equals("GET")) {
+            response.getOutputStream().write(body);
+        }
     }
 
     /**
