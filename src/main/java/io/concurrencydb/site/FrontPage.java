@@ -31,8 +31,8 @@ public class FrontPage extends HttpFilter {
     @EJB
     DatabaseProbe database;
 
+    // the page with what cannot change while it runs filled in; the database's state is filled in per request
     private String template;
-    private String version;
 
     @Override
     public void init() throws ServletException {
@@ -41,7 +41,10 @@ public class FrontPage extends HttpFilter {
         } catch (IOException | NullPointerException e) {
             throw new ServletException("WEB-INF/front-page.html is missing from the WAR", e);
         }
-        version = implementationVersion();
+        template = fill(template, Map.of(
+                "runtime", runtime(),
+                "java", Runtime.version() + " (" + System.getProperty("java.vendor", UNKNOWN) + ")",
+                "version", implementationVersion()));
     }
 
     @Override
@@ -53,17 +56,10 @@ public class FrontPage extends HttpFilter {
             return;
         }
         Optional<String> databaseVersion = database.version();
-        Map<String, String> facts = Map.of(
+        String page = fill(template, Map.of(
                 "database-state", databaseVersion.isPresent() ? "up" : "down",
                 "database", databaseVersion.map(v -> "PostgreSQL " + v + " answers")
-                        .orElse("not answering: the API answers 503 with Retry-After until it is back"),
-                "runtime", runtime(),
-                "java", Runtime.version() + " (" + System.getProperty("java.vendor", UNKNOWN) + ")",
-                "version", version);
-        String page = template;
-        for (Map.Entry<String, String> fact : facts.entrySet()) {
-            page = page.replace("${" + fact.getKey() + "}", escape(fact.getValue()));
-        }
+                        .orElse("not answering: the API answers 503 with Retry-After until it is back")));
         byte[] body = page.getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
@@ -91,6 +87,14 @@ public class FrontPage extends HttpFilter {
         } catch (IOException e) {
             return UNKNOWN;
         }
+    }
+
+    private static String fill(String page, Map<String, String> facts) {
+        String filled = page;
+        for (Map.Entry<String, String> fact : facts.entrySet()) {
+            filled = filled.replace("${" + fact.getKey() + "}", escape(fact.getValue()));
+        }
+        return filled;
     }
 
     private static String escape(String text) {

@@ -4,7 +4,6 @@ import static io.concurrencydb.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.concurrencydb.catalog.control.Outbox;
 import io.concurrencydb.catalog.control.ProductRows;
@@ -17,7 +16,6 @@ import io.concurrencydb.support.EventStream;
 import io.concurrencydb.support.Prometheus;
 import io.concurrencydb.support.Race;
 import io.concurrencydb.support.SecondInstance;
-import io.concurrencydb.support.Server;
 import io.concurrencydb.support.TestDatabaseSession;
 import jakarta.json.JsonObject;
 import java.net.InetSocketAddress;

@@ -1,5 +1,7 @@
 package io.concurrencydb.changes.boundary;
 
+import java.util.Locale;
+
 /**
  * Whether a request's Accept header chooses the stream of Server-Sent Events over the JSON pages, as Jakarta REST
  * would choose between the two representations: the client's quality for each (from the most specific range
@@ -28,7 +30,7 @@ final class StreamNegotiation {
         double q = 0;
         for (String range : accept.split(",")) {
             String[] parts = range.split(";");
-            String name = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+            String name = parts[0].strip().toLowerCase(Locale.ROOT);
             int specificity = name.equals(type) ? 2 : name.equals(main + "/*") ? 1 : name.equals("*/*") ? 0 : -1;
             if (specificity > bestSpecificity) {
                 bestSpecificity = specificity;
