@@ -26,7 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -86,47 +85,51 @@ class SitePagesIT extends DeployedService {
             assertEquals(STRATEGIES.length, browser.findElements(By.cssSelector("#results tbody tr")).size());
 
             for (String strategy : STRATEGIES) {
-                WebElement line = browser.findElement(By.cssSelector("#stock-chart g.run[data-strategy='" + strategy + "']"));
-                long product = Long.parseLong(line.getDomAttribute("data-product"));
+                String run = "#stock-chart g.run[data-strategy='" + strategy + "']";
+                long product = Long.parseLong(read(browser, run, "data-product").get(0).get(0));
                 int remaining = Integer.parseInt(cell(browser, strategy, "remaining"));
-                // the feed's last events can arrive after the run's last answer
-                new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> last(drawn(line)) == remaining);
-                assertEquals(feed(before, product), drawn(line), strategy + ": the drawn stock is the feed's");
+                // the feed's last events can arrive after the run's last answer; each redraws the chart
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> last(drawn(browser, run)) == remaining);
+                List<List<Integer>> drawn = drawn(browser, run);
+                assertEquals(feed(before, product), drawn, strategy + ": the drawn stock is the feed's");
 
-                Map<String, Long> marks = marks(browser, strategy);
+                Map<String, Long> marks = read(browser, ".marks[data-strategy='" + strategy + "'] .mark", "data-outcome")
+                        .stream().collect(Collectors.groupingBy(mark -> mark.get(0), Collectors.counting()));
                 long toldSold = marks.getOrDefault("sold", 0L) + marks.getOrDefault("retried", 0L)
                         + marks.getOrDefault("lost", 0L);
                 assertEquals(cell(browser, strategy, "successes"), Long.toString(toldSold), strategy);
                 assertEquals(cell(browser, strategy, "lost"), Long.toString(marks.getOrDefault("lost", 0L)), strategy);
                 assertEquals(0, marks.getOrDefault("waiting", 0L) + marks.getOrDefault("failed", 0L), strategy);
-                WebElement bars = browser.findElement(By.cssSelector("#results-chart g.result[data-strategy='" + strategy + "']"));
-                assertEquals(Long.toString(toldSold), bars.getDomAttribute("data-sold"));
-                assertEquals(cell(browser, strategy, "oversold"), bars.getDomAttribute("data-oversold"));
-                int promised = Integer.parseInt(line.findElement(By.cssSelector("polyline.promised")).getDomAttribute("data-end"));
+                String result = "#results-chart g.result[data-strategy='" + strategy + "']";
+                List<String> bars = read(browser, result, "data-sold", "data-oversold").get(0);
+                assertEquals(Long.toString(toldSold), bars.get(0));
+                assertEquals(cell(browser, strategy, "oversold"), bars.get(1));
+                boolean oversoldBar = !read(browser, result + " rect.oversold", "class").isEmpty();
+                int promised = Integer.parseInt(read(browser, run + " polyline.promised", "data-end").get(0).get(0));
                 assertEquals(STOCK - toldSold, promised, strategy + ": the promised line ends at stock less sold");
                 if (strategy.equals("naive")) {
                     assertTrue(toldSold > STOCK, "naive: " + toldSold + " buyers told sold for " + STOCK + " units");
                     assertTrue(marks.getOrDefault("lost", 0L) > 0, "naive: sales shown lost " + marks);
-                    assertTrue(drawn(line).stream().anyMatch(change -> change.get(1) == 0), "naive: the stock reaches 0");
-                    assertFalse(bars.findElements(By.cssSelector("rect.oversold")).isEmpty(), "an oversold bar");
+                    assertTrue(drawn.stream().anyMatch(change -> change.get(1) == 0), "naive: the stock reaches 0");
+                    assertTrue(oversoldBar, "an oversold bar");
                 } else {
                     assertEquals(STOCK, toldSold, strategy + ": the marks add up to the stock");
                     assertEquals(BUYERS - STOCK, marks.getOrDefault("rejected", 0L), strategy);
                     assertEquals(0, remaining, strategy);
-                    assertTrue(bars.findElements(By.cssSelector("rect.oversold")).isEmpty(), strategy);
+                    assertFalse(oversoldBar, strategy);
                 }
-                System.out.println("race page, " + strategy + ": marks " + marks + ", " + drawn(line).size()
+                System.out.println("race page, " + strategy + ": marks " + marks + ", " + drawn.size()
                         + " changes drawn, the feed's");
             }
 
             browser.findElement(By.id("editors-play")).click();
             awaitDone(browser, Duration.ofSeconds(30));
-            WebElement versioned = browser.findElement(By.cssSelector("#editors g.editors[data-versioned='true']"));
-            WebElement unversioned = browser.findElement(By.cssSelector("#editors g.editors[data-versioned='false']"));
-            assertEquals(List.of("", "", "200", "412", "200"), statuses(versioned));
-            assertEquals(List.of("", "", "200", "200"), statuses(unversioned));
-            assertEquals("false", versioned.findElement(By.cssSelector("g.stored")).getDomAttribute("data-lost"));
-            assertEquals("true", unversioned.findElement(By.cssSelector("g.stored")).getDomAttribute("data-lost"));
+            String versioned = "#editors g.editors[data-versioned='true']";
+            String unversioned = "#editors g.editors[data-versioned='false']";
+            assertEquals(List.of("", "", "200", "412", "200"), statuses(browser, versioned));
+            assertEquals(List.of("", "", "200", "200"), statuses(browser, unversioned));
+            assertEquals("false", read(browser, versioned + " g.stored", "data-lost").get(0).get(0));
+            assertEquals("true", read(browser, unversioned + " g.stored", "data-lost").get(0).get(0));
 
             screenshot(browser);
             // a narrow window: the page reflows instead of scrolling sideways
@@ -156,11 +159,20 @@ class SitePagesIT extends DeployedService {
                 .getDomProperty("textContent");
     }
 
+    /**
+     * The named attributes of every element a selector matches, read by one script: the charts redraw as the
+     * feed's events arrive, so elements found by one call can be gone by the next.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> read(ChromeDriver browser, String selector, String... attributes) {
+        return (List<List<String>>) browser.executeScript("return [...document.querySelectorAll(arguments[0])]"
+                + ".map(e => arguments[1].map(name => e.getAttribute(name)))", selector, List.of(attributes));
+    }
+
     /** A run's drawn changes, as [version, stock]. */
-    private static List<List<Integer>> drawn(WebElement line) {
-        return line.findElements(By.cssSelector("circle.change")).stream()
-                .map(point -> List.of(Integer.parseInt(point.getDomAttribute("data-version")),
-                        Integer.parseInt(point.getDomAttribute("data-stock"))))
+    private static List<List<Integer>> drawn(ChromeDriver browser, String run) {
+        return read(browser, run + " circle.change", "data-version", "data-stock").stream()
+                .map(point -> List.of(Integer.parseInt(point.get(0)), Integer.parseInt(point.get(1))))
                 .toList();
     }
 
@@ -168,14 +180,8 @@ class SitePagesIT extends DeployedService {
         return changes.isEmpty() ? -1 : changes.get(changes.size() - 1).get(1);
     }
 
-    private static Map<String, Long> marks(ChromeDriver browser, String strategy) {
-        return browser.findElements(By.cssSelector(".marks[data-strategy='" + strategy + "'] .mark")).stream()
-                .collect(Collectors.groupingBy(mark -> mark.getDomAttribute("data-outcome"), Collectors.counting()));
-    }
-
-    private static List<String> statuses(WebElement panel) {
-        return panel.findElements(By.cssSelector("g.step")).stream()
-                .map(step -> step.getDomAttribute("data-status")).toList();
+    private static List<String> statuses(ChromeDriver browser, String panel) {
+        return read(browser, panel + " g.step", "data-status").stream().map(step -> step.get(0)).toList();
     }
 
     /** The product's changes in the feed after a position, as [version, stock]. */
