@@ -22,8 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * answer but 2xx, 409 and 503 (a 500, a balancer's 502 or 504, none at all) is counted, and makes the exit
  * status 1.
  *   java Writers.java BASE_URL SECONDS CLIENTS OUT_DIR
- * OUT_DIR/acknowledged: "id key" per acknowledged create; OUT_DIR/summary: the figures; OUT_DIR/slowest_ms and
- * OUT_DIR/unavailable: the slowest answer and the number of 503s, for the script to check.
+ * They stop after SECONDS, or earlier once the file OUT_DIR/stop exists. OUT_DIR/acknowledged: "id key" per
+ * acknowledged create; OUT_DIR/summary: the figures; OUT_DIR/slowest_ms and OUT_DIR/unavailable: the slowest
+ * answer and the number of 503s, for the script to check; OUT_DIR/outages: "start_epoch_ms length_ms" for every
+ * time of a second or more without a 2xx.
  */
 public class Writers {
 
@@ -34,6 +36,8 @@ public class Writers {
         long end = System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[1])).toNanos();
         int clients = Integer.parseInt(args[2]);
         Path out = Path.of(args[3]);
+        Path stop = out.resolve("stop");
+        ConcurrentLinkedQueue<String> outages = new ConcurrentLinkedQueue<>();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
@@ -45,7 +49,7 @@ public class Writers {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Thread thread = new Thread(() -> {
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < end && !Files.exists(stop)) {
                     String key = UUID.randomUUID().toString();
                     boolean retried = false;
                     while (true) {
@@ -58,6 +62,9 @@ public class Writers {
                             long now = System.nanoTime();
                             long gap = (now - lastOk.getAndSet(now)) / 1_000_000;
                             longestOutageMillis.accumulateAndGet(gap, Math::max);
+                            if (gap >= 1000) {
+                                outages.add((System.currentTimeMillis() - gap) + " " + gap);
+                            }
                             if (retried) {
                                 replays.incrementAndGet();
                             }
@@ -71,7 +78,7 @@ public class Writers {
                             break;
                         }
                         retried = true;
-                        if (System.nanoTime() >= end) {
+                        if (System.nanoTime() >= end || Files.exists(stop)) {
                             break; // still unknown when the time is up (the standby may never come back)
                         }
                         sleep(200);
@@ -85,6 +92,7 @@ public class Writers {
             thread.join();
         }
         Files.write(out.resolve("acknowledged"), ACKNOWLEDGED);
+        Files.write(out.resolve("outages"), outages);
         try (PrintWriter summary = new PrintWriter(Files.newBufferedWriter(out.resolve("summary")))) {
             summary.printf("answers %s (0: no answer)%n", statuses);
             summary.printf("acknowledged creates %d, of them answered after a retry with the same key %d%n",

@@ -17,6 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 . src/test/jdk.sh  # Payara Micro 7 needs a JDK 21+
+. src/test/failover/service.sh
 root=$(pwd)
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 MODE=${MODE:-sync} CLIENTS=${CLIENTS:-16} SECONDS_OF_LOAD=${SECONDS_OF_LOAD:-40} KILL_AFTER=${KILL_AFTER:-12} PROMOTE_AFTER=${PROMOTE_AFTER:-2}
@@ -66,29 +67,8 @@ for _ in $(seq 1 50); do
 done
 [ "$state" = "$expected" ] || { echo "the standby is not $expected: '$state'" >&2; exit 1; }
 
-echo "== two instances of the service on the multi-host URL, HAProxy on $LB"
-[ -f target/products.war ] || mvn -q -B package -DskipTests
-version=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)
-[ -f "$work/../bench/payara-micro.jar" ] && cp "$work/../bench/payara-micro.jar" "$work/" || \
-  mvn -q -B dependency:copy -Dartifact="fish.payara.extras:payara-micro:$version" -DoutputDirectory="$work" -Dmdep.stripVersion=true
 export DB_URL="jdbc:postgresql://127.0.0.1:$P1,127.0.0.1:$P2/products?targetServerType=primary" DB_USER=postgres AUTH_REQUIRED=none
-for port in $S1 $S2; do
-  java @src/main/payara/jvm.options -javaagent:target/server-lib/flashlight-agent.jar -jar "$work/payara-micro.jar" \
-    --nohazelcast --port "$port" --addlibs target/server-lib/postgresql.jar \
-    --prebootcommandfile src/main/payara/pre-boot-commands.asadmin \
-    --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
-    --deploy target/products.war > "$work/instance-$port.log" 2>&1 &
-  pids+=($!)
-done
-sed -e "s|/usr/local/etc/haproxy/errors|$root/docker/haproxy|" -e "s|bind :8080|bind 127.0.0.1:$LB|" \
-    -e '/^resolvers docker/,/^$/d' \
-    -e "s|^    server-template .*|    server products1 127.0.0.1:$S1 check\n    server products2 127.0.0.1:$S2 check|" \
-    docker/haproxy/haproxy.cfg > "$work/haproxy.cfg"
-haproxy -db -f "$work/haproxy.cfg" > "$work/haproxy.log" 2>&1 &
-pids+=($!)
-for port in $S1 $S2; do
-  for _ in $(seq 1 600); do curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null && break; sleep 0.5; done
-done
+start_service
 
 victim=primary; [ "$MODE" = standby-stopped ] && victim=standby
 echo "== $CLIENTS creating clients for ${SECONDS_OF_LOAD} s; the $victim is stopped after ${KILL_AFTER} s"
@@ -146,15 +126,7 @@ else
   echo "== checking the new primary"
   cat "$work/load/summary"
 fi
-lost=$(psql -At -h 127.0.0.1 -p "$P2" -U postgres -d products -v ON_ERROR_STOP=1 <<SQL | tail -1
-CREATE TEMP TABLE acknowledged (id bigint, key text);
-\copy acknowledged FROM '$work/load/acknowledged' WITH (FORMAT text, DELIMITER ' ')
--- an acknowledged create is lost if its product is missing, and the key was misused if it made two
-SELECT count(*) FROM acknowledged a
-WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.id = a.id AND p.name = a.key)
-   OR (SELECT count(*) FROM products p WHERE p.name = a.key) <> 1;
-SQL
-)
+lost=$(count_lost "$P2")
 if [ "$MODE" = async-stalled ]; then
   if [ "$lost" = 0 ]; then echo "FAILED: asynchronous replication with a stalled standby lost nothing: the check cannot fail" >&2; exit 1; fi
   echo "OK: the check found $lost acknowledged creates missing on the new primary, as it must with asynchronous replication"
