@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Clients that create products through the balancer for a while, each with an Idempotency-Key, and write down
  * what was acknowledged. A create answered 503 (outcome unknown) is repeated with the same key until it is
  * answered, as a careful client would, while the time lasts: the key must never make a second product. Any
- * answer but 2xx, 409 and 503 (a 500, a balancer's 502 or 504, none at all) is counted, and makes the exit
- * status 1.
+ * answer but 2xx, 409 and 503 with Retry-After (a 500, a balancer's 502 or 504, none at all) is counted, and
+ * makes the exit status 1.
  *   java Writers.java BASE_URL SECONDS CLIENTS OUT_DIR
  * They stop after SECONDS, or earlier once the file OUT_DIR/stop exists. OUT_DIR/acknowledged: "id key" per
  * acknowledged create; OUT_DIR/summary: the figures; OUT_DIR/slowest_ms and OUT_DIR/unavailable: the slowest
@@ -106,7 +106,7 @@ public class Writers {
         System.exit(unexpected.get() == 0 ? 0 : 1);
     }
 
-    /** POSTs one create; 0 when no answer came. Records acknowledged ids. */
+    /** POSTs one create; 0 when no answer came, -503 for a 503 without Retry-After. Records acknowledged ids. */
     private static int create(HttpClient http, URI base, String key) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/products"))
                 .timeout(Duration.ofSeconds(30))
@@ -120,6 +120,10 @@ public class Writers {
                 String body = response.body();
                 int at = body.indexOf("\"id\":") + 5;
                 ACKNOWLEDGED.add(body.substring(at, body.indexOf(',', at)).trim() + " " + key);
+            }
+            if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isEmpty()) {
+                System.err.println("a 503 without Retry-After: " + response.body());
+                return -503; // counted as unexpected
             }
             return response.statusCode();
         } catch (IOException e) {

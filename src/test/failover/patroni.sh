@@ -15,7 +15,7 @@
 # ROUTING=url (default): the service finds the primary itself, by pgjdbc's multi-host URL (targetServerType=primary).
 # ROUTING=haproxy: the service connects to HAProxy (the shipped docker/haproxy/postgres.cfg, local addresses), which
 # routes by Patroni's REST API (GET /primary).
-# It fails unless every answer was a 2xx, 409 or 503, each instance writes again within BOUND_S of each kill
+# It fails unless every answer was a 2xx, 409 or 503 with Retry-After, each instance writes again within BOUND_S of each kill
 # (Patroni's ttl plus a few seconds), every acknowledged create is on the last primary exactly once, none of
 # the old primary's lone commits was acknowledged, and every node rejoins as a synchronous standby.
 # Needs PostgreSQL 15's binaries (PG_BIN) and Debian's patroni, etcd-server and haproxy (installed with
