@@ -163,7 +163,7 @@ rejoin() {
 # Waits for node $1 to be the synchronous standby; says since when ($2, what: $3) and whether Patroni rewound it
 await_standby() {
   await 120 "node$1 rejoining as the synchronous standby" role "$1" sync
-  local how="without pg_rewind (its WAL had not gone past the fork)"
+  local how="without pg_rewind"
   if grep -q "running pg_rewind" "$work/node$1.log"; then how="with pg_rewind"; fi
   echo "node$1 $3: the synchronous standby after $(( $(now_ms) - $2 )) ms, $how"
   # the next rejoin reads only its own lines
