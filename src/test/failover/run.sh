@@ -18,8 +18,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 . src/test/jdk.sh  # Payara Micro 7 needs a JDK 21+
 . src/test/failover/service.sh
-root=$(pwd)
-PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 MODE=${MODE:-sync} CLIENTS=${CLIENTS:-16} SECONDS_OF_LOAD=${SECONDS_OF_LOAD:-40} KILL_AFTER=${KILL_AFTER:-12} PROMOTE_AFTER=${PROMOTE_AFTER:-2}
 P1=${P1:-55432} P2=${P2:-55433} S1=${S1:-8181} S2=${S2:-8182} LB=${LB:-8180}
 work="$root/target/failover"
@@ -30,9 +28,7 @@ cleanup() {
   as_pg "$PG_BIN/pg_ctl" -D "$work/standby" -m immediate stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
-# PostgreSQL refuses to run as root: as root, its commands run as the postgres user
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-command -v haproxy >/dev/null || { if [ "$(id -u)" = 0 ]; then apt-get install -y -q haproxy; else sudo apt-get install -y -q haproxy; fi; } >/dev/null
+install_missing haproxy:haproxy
 
 rm -rf "$work" && mkdir -p "$work" && chmod 777 "$work"
 echo "== a primary on $P1 and a standby on $P2 ($MODE)"

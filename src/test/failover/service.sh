@@ -1,6 +1,21 @@
-# Sourced by the failover drills: two instances of the service on $DB_URL (ports $S1 and $S2) behind HAProxy on
-# $LB (the shipped docker/haproxy/haproxy.cfg with local addresses), started into $work; their pids are added to
-# the caller's pids array. Returns once both instances are ready.
+# Sourced by the failover drills, from the repository root: what they share.
+root=$(pwd)
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+
+# PostgreSQL refuses to run as root: as root, its commands (and Patroni, which runs it) run as the postgres user
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# Installs the distribution's packages for the commands missing here: command:package ...
+install_missing() {
+  local missing=() tool
+  for tool in "$@"; do command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}"); done
+  [ ${#missing[@]} -eq 0 ] && return
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -q "${missing[@]}"; else sudo apt-get install -y -q "${missing[@]}"; fi >/dev/null
+}
+
+# Two instances of the service on $DB_URL (ports $S1 and $S2) behind HAProxy on $LB (the shipped
+# docker/haproxy/haproxy.cfg with local addresses), started into $work; their pids are added to the caller's pids
+# array. Returns once both instances are ready.
 start_service() {
   echo "== two instances of the service on $DB_URL, HAProxy on $LB"
   [ -f target/products.war ] || mvn -q -B package -DskipTests
