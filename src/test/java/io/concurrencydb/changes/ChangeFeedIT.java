@@ -366,7 +366,8 @@ class ChangeFeedIT extends DeployedService {
         // a duplicate would arrive after the last new event: give it the time a page poll takes to show
         Thread.sleep(500);
         List<JsonObject> got = events.get();
-        assertEquals(expected, got.size(), consumer + " received every committed change, once");
+        assertEquals(expected, got.size(), () -> consumer + " received every committed change, once; "
+                + TestDatabaseSession.database().sessions());
         return got;
     }
 

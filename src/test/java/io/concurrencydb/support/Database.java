@@ -135,6 +135,26 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The database's other sessions and the feed's unnumbered events, for a failure message: when the feed
+     * stands still, what holds it (a session idle in a transaction, a commit waiting for a standby).
+     */
+    public String sessions() {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT format('unnumbered events %s; sessions: %s',
+                         (SELECT count(*) FROM product_events WHERE position IS NULL),
+                         string_agg(format('%s %s %s %s/%s xact %s: %s', pid, application_name, state,
+                             wait_event_type, wait_event, date_trunc('second', now() - xact_start), left(query, 80)),
+                             '; '))
+                     FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()""")) {
+            rows.next();
+            return rows.getString(1);
+        } catch (SQLException e) {
+            return "sessions unknown: " + e;
+        }
+    }
+
     /** Runs init.sql, which is idempotent, so that the service finds its schema in place. */
     public void applySchema(Path initSql) throws IOException, SQLException {
         String script = Files.readString(initSql);

@@ -39,25 +39,51 @@ public class FeedSequencer {
                   FROM product_events) AS last
             WHERE event.seq = pending.seq""";
 
+    // the sessions holding the lock: another instance's run for a moment, or something stuck if it stays
+    private static final String HOLDER = """
+            SELECT string_agg(format('pid %s (%s, %s, in a transaction for %s: %s)', activity.pid,
+                       activity.application_name, activity.state, date_trunc('second', now() - activity.xact_start),
+                       left(activity.query, 120)), '; ')
+            FROM pg_locks AS held JOIN pg_stat_activity AS activity ON activity.pid = held.pid
+            WHERE held.locktype = 'advisory' AND held.granted
+              AND held.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND ((held.classid::bigint << 32) | held.objid::bigint) = hashtext('products.change-feed')::bigint""";
+
     static final int RUN_MAX = 5000;
+
+    /** What {@link #run()} returns when another session holds the lock. */
+    static final int LOCKED_OUT = -1;
 
     @Resource(name = Sql.DATA_SOURCE)
     DataSource dataSource;
 
-    /** Numbers up to 5,000 committed events; none if another run holds the lock. Returns how many. */
+    /** Numbers up to 5,000 committed events and returns how many; {@link #LOCKED_OUT} if another run holds the lock. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int run() {
         try (Connection connection = Sql.connect(dataSource)) {
             try (PreparedStatement lock = connection.prepareStatement(LOCK); ResultSet got = lock.executeQuery()) {
                 got.next();
                 if (!got.getBoolean(1)) {
-                    return 0;
+                    return LOCKED_OUT;
                 }
             }
             try (PreparedStatement number = connection.prepareStatement(NUMBER)) {
                 number.setInt(1, RUN_MAX);
                 return number.executeUpdate();
             }
+        } catch (SQLException e) {
+            throw Sql.failure(e);
+        }
+    }
+
+    /** The sessions that hold the sequencer's lock, described for a log line; null when none does. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public String lockHolders() {
+        try (Connection connection = Sql.connect(dataSource);
+             PreparedStatement holders = connection.prepareStatement(HOLDER);
+             ResultSet got = holders.executeQuery()) {
+            got.next();
+            return got.getString(1);
         } catch (SQLException e) {
             throw Sql.failure(e);
         }
