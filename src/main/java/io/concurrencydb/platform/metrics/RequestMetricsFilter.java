@@ -2,39 +2,30 @@ package io.concurrencydb.platform.metrics;
 
 import io.concurrencydb.platform.problem.Problem;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import java.lang.reflect.Method;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Times every API request per endpoint, method and status, and counts every problem answered by type. Business
- * outcomes are counted by the component they belong to (CatalogCounters, StockCounters, OrderCounters). As a
- * response filter of the default priority it runs after UnconfirmedCommitFilter, which may answer a problem.
+ * Times every API request per endpoint (named by EndpointNames), method and status, and counts every problem
+ * answered by type. Business outcomes are counted by the component they belong to (CatalogCounters,
+ * StockCounters, OrderCounters). As a response filter of the default priority it runs after
+ * UnconfirmedCommitFilter, which may answer a problem.
  */
 @Provider
 @PreMatching
 public class RequestMetricsFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final String STARTED = RequestMetricsFilter.class.getName() + ".started";
-    private static final Map<Method, String> TEMPLATES = new ConcurrentHashMap<>();
     private static final Set<String> STANDARD_METHODS =
             Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
     @Inject
     ServiceMetrics metrics;
-
-    @Context
-    ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -44,7 +35,7 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object started = request.getProperty(STARTED);
-        String endpoint = endpoint();
+        String endpoint = request.getProperty(EndpointNames.PROPERTY) instanceof String name ? name : "unmatched";
         String status = Integer.toString(response.getStatus());
         if (started instanceof Long nanos) {
             metrics.time("http_requests", "API requests by method, endpoint and status", System.nanoTime() - nanos,
@@ -63,18 +54,5 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
     private static String method(ContainerRequestContext request) {
         String method = request.getMethod();
         return STANDARD_METHODS.contains(method) ? method : "other";
-    }
-
-    /** The matched resource method's path template, so that /api/products/7 and /api/products/8 are one series. */
-    private String endpoint() {
-        Method method = resource == null ? null : resource.getResourceMethod();
-        if (method == null) {
-            return "unmatched";
-        }
-        return TEMPLATES.computeIfAbsent(method, m -> {
-            Path type = resource.getResourceClass().getAnnotation(Path.class);
-            Path member = m.getAnnotation(Path.class);
-            return "/api/" + (type == null ? "" : type.value()) + (member == null ? "" : "/" + member.value());
-        });
     }
 }
