@@ -15,18 +15,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Deletes events older than the retention period (events.retention.hours, EVENTS_RETENTION_HOURS; 7 days by
- * default), every ten minutes. It removes a prefix of the feed, never a gap: every numbered event up to the
- * newest one old enough, and records that position, so that a client asking for anything before it learns
- * that it missed events (410).
+ * default), every ten minutes. It removes a prefix of the feed, never a gap: every numbered event before the
+ * first one young enough to keep, and records the position it ends at, so that a client asking for anything
+ * before it learns that it missed events (410).
  */
 @Singleton
 public class EventPruning {
 
-    /** One statement: the prefix deleted and the position recorded together. Parameter: the retention. */
+    /**
+     * One statement: the prefix deleted and the position recorded together. Parameter: the retention. The prefix
+     * ends before the first numbered event young enough to keep (or at the last one), found by walking positions
+     * from the oldest: no index on the time, which every write would pay for, and what is walked is deleted.
+     */
     public static final String PRUNE = """
             WITH horizon AS (
-                SELECT max(position) AS position FROM product_events
-                WHERE position IS NOT NULL AND occurred_at < now() - ?::interval),
+                SELECT coalesce(
+                    (SELECT position - 1 FROM product_events
+                     WHERE position IS NOT NULL AND occurred_at >= now() - ?::interval
+                     ORDER BY position LIMIT 1),
+                    (SELECT max(position) FROM product_events)) AS position),
             deleted AS (
                 DELETE FROM product_events USING horizon WHERE product_events.position <= horizon.position)
             UPDATE product_events_pruned AS pruned SET position = horizon.position
