@@ -29,7 +29,12 @@ import javax.sql.DataSource;
 @Stateless
 public class FeedSequencer {
 
-    private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('products.change-feed'))";
+    // With the lock, for this transaction only, no bitmap scans: the unnumbered events' index keeps an entry for
+    // every event numbered since the last vacuum, and only a plain index scan marks such entries dead as it
+    // passes them. A bitmap scan (the planner's choice for a few hundred rows) walked them all, every run:
+    // 67,695 entries and 1,606 table pages to find none, 7 ms, growing with the feed until autovacuum came
+    private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('products.change-feed')), "
+            + "set_config('enable_bitmapscan', 'off', true)";
 
     private static final String NUMBER = """
             UPDATE product_events AS event SET position = last.position + pending.n
