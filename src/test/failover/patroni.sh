@@ -46,6 +46,8 @@ cleanup() {
     local p; p=$(patroni_pid "$n"); [ -z "$p" ] || kill -CONT $p 2>/dev/null || true; [ -z "$p" ] || kill -9 $p 2>/dev/null || true
     p=$(postgres_session "$n"); [ -z "$p" ] || pkill -9 -s "$p" 2>/dev/null || true
   done
+  # runuser stops itself when the Patroni it waits for is stopped, and stays stopped when that Patroni is killed
+  pkill -9 -f "^runuser -u postgres -- /usr/bin/patroni $work/" 2>/dev/null || true
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT
