@@ -256,8 +256,9 @@ lost=$(count_lost "$P2")
 lone=$(wc -l < "$work/alone")
 # A lone commit's id can be given again by the new primary, whose sequence never saw it, even to the same key's
 # repeat: so a lone commit counts as acknowledged only if its "id key" was acknowledged and is not on the last primary.
-acknowledged_lone=$(sort "$work/load/acknowledged" | comm -12 - "$work/alone" | comm -23 - <(products "$P2") | wc -l)
-remade=$(cut -d' ' -f2 "$work/alone" | sort | comm -12 - <(products "$P2" | cut -d' ' -f2 | sort) | wc -l)
+products "$P2" > "$work/last-primary"
+acknowledged_lone=$(sort "$work/load/acknowledged" | comm -12 - "$work/alone" | comm -23 - "$work/last-primary" | wc -l)
+remade=$(cut -d' ' -f2 "$work/alone" | sort | comm -12 - <(cut -d' ' -f2 "$work/last-primary" | sort) | wc -l)
 echo "node1 committed $lone creates alone after node2 took the leadership; $acknowledged_lone of them acknowledged;" \
   "$remade made again on node2 by their clients' repeats"
 # through the multi-host URL writes go on reaching the old primary (it still says it is one): the check must have
