@@ -80,7 +80,8 @@ load() {  # products: the catalogue of that size, as in production (indexes buil
   psql -q -d "$BENCH_DB" -v ON_ERROR_STOP=1 >/dev/null <<SQL
 TRUNCATE order_items, orders, idempotency_keys, product_events, products RESTART IDENTITY;
 UPDATE product_events_pruned SET position = 0;
-DROP INDEX IF EXISTS products_name_id, products_price_id, products_updated_at_id, products_name_trigrams;
+DROP INDEX IF EXISTS products_name_id, products_price_id, products_updated_at_id, products_name_trigrams,
+  products_out_of_stock;
 INSERT INTO products (name, description, price, stock_quantity)
 SELECT 'Product ' || g, 'seeded for the benchmark', 10 + g % 100, 1000 FROM generate_series(1, $1) AS g;
 SQL

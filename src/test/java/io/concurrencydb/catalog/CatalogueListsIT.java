@@ -248,6 +248,89 @@ class CatalogueListsIT extends DeployedService {
         assertEquals(200, api.get("api/products?offset=10000").statusCode());
     }
 
+    @Test
+    @DisplayName("C10 a filtered list gives the database's answer whichever way it is found: by the bounded walk "
+            + "(common matches), from the trigram index's candidates (rare ones), or by the whole walk (over 10,000 "
+            + "matches behind 1,000 dearer products that do not match)")
+    void filteredListsByEveryPath() throws SQLException {
+        String tag = tag();
+        try (Connection connection = TestDatabaseSession.database().connect();
+             Statement insert = connection.createStatement()) {
+            // outside the API, as the benchmark loads a catalogue: 11,000 cheap matches, then 1,100 dear decoys
+            insert.execute("INSERT INTO products (name, description, price, stock_quantity) SELECT '" + tag
+                    + " many ' || g, 'C10', 1 + g % 7, g % 2 FROM generate_series(1, 11000) AS g");
+            insert.execute("INSERT INTO products (name, description, price, stock_quantity) SELECT '" + tag
+                    + " decoy ' || g, 'C10', 90000 + g, 1 FROM generate_series(1, 1100) AS g");
+        }
+        try {
+            String many = encode(tag + " many");
+            Map<String, String> cases = new LinkedHashMap<>();
+            cases.put("name=" + many + "&sort=price", "name ILIKE '%many%' ORDER BY price, id");
+            cases.put("name=" + many + "&in_stock=true&sort=-updated_at",
+                    "name ILIKE '%many%' AND stock_quantity > 0 ORDER BY updated_at DESC, id DESC");
+            cases.put("name=" + encode(tag + " many 123") + "&sort=-price&max_price=5",
+                    "name ILIKE '%many 123%' AND price <= 5 ORDER BY price DESC, id DESC");
+            cases.put("name=" + many + "&sort=-price", "name ILIKE '%many%' ORDER BY price DESC, id DESC");
+            cases.put("name=" + many + "&sort=-price&in_stock=false&min_price=2",
+                    "name ILIKE '%many%' AND stock_quantity = 0 AND price >= 2 ORDER BY price DESC, id DESC");
+            for (Map.Entry<String, String> c : cases.entrySet()) {
+                List<Long> expected = taggedIds(tag, c.getValue(), 45);
+                List<Long> listed = new ArrayList<>();
+                String path = "api/products?limit=15&" + c.getKey();
+                for (int page = 0; page < 3 && path != null; page++) {
+                    JsonObject body = Api.json(api.get(path));
+                    listed.addAll(idsInOrder(body));
+                    path = body.isNull("next") ? null : "api/products?limit=15&" + c.getKey() + "&after="
+                            + body.getString("next");
+                }
+                assertEquals(expected, listed, c.getKey());
+            }
+        } finally {
+            try (Connection connection = TestDatabaseSession.database().connect();
+                 Statement delete = connection.createStatement()) {
+                delete.execute("DELETE FROM products WHERE description = 'C10' AND name LIKE '" + tag + "%'");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("C11 a filtered list that holds the database longer than DB_SEARCH_TIMEOUT_MS (1 s) is cancelled: "
+            + "503 list-too-costly, within the bound")
+    void filteredListsAreBounded() throws SQLException {
+        try (Connection connection = TestDatabaseSession.database().connect();
+             Statement lock = connection.createStatement()) {
+            // a list that cannot finish: the table locked against it, as a costly plan would hold it busy
+            connection.setAutoCommit(false);
+            lock.execute("LOCK TABLE products IN ACCESS EXCLUSIVE MODE");
+            long start = System.nanoTime();
+            HttpResponse<String> response = api.get("api/products?name=" + encode(tag()) + "&sort=-price");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            connection.rollback();
+            assertProblem(503, "/problems/list-too-costly", response);
+            assertTrue(response.headers().firstValue("Retry-After").isPresent(), "Retry-After");
+            assertTrue(millis >= 1000 && millis < 5000, "cancelled after the bound: " + millis + " ms");
+        }
+    }
+
+    /** The first {@code limit} ids of this test's products as the database filters and sorts them. */
+    private static List<Long> taggedIds(String tag, String filterAndOrder, int limit) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Connection connection = TestDatabaseSession.database().connect();
+             Statement select = connection.createStatement();
+             ResultSet rows = select.executeQuery("SELECT id FROM products WHERE name LIKE '" + tag + " %' AND "
+                     + filterAndOrder + " LIMIT " + limit)) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private static List<Long> idsInOrder(JsonObject page) {
+        return page.getJsonArray("products").getValuesAs(JsonObject.class).stream()
+                .map(p -> (long) p.getInt("id")).toList();
+    }
+
     /** Runs {@code writer} (given its number) on 16 threads while {@code meanwhile} runs here; their results. */
     private static <T> List<T> whileWriting(IntFunction<Callable<T>> writer, Callable<?> meanwhile)
             throws Exception {

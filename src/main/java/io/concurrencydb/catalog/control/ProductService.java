@@ -1,7 +1,6 @@
 package io.concurrencydb.catalog.control;
 
 import io.concurrencydb.catalog.entity.ChangeKind;
-import io.concurrencydb.catalog.entity.Cursor;
 import io.concurrencydb.catalog.entity.ExpectedVersion;
 import io.concurrencydb.catalog.entity.Product;
 import io.concurrencydb.catalog.entity.ProductDraft;
@@ -24,8 +23,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -66,6 +63,9 @@ public class ProductService {
 
     @EJB
     IdempotencyStore idempotency;
+
+    @EJB
+    ProductSearch search;
 
     @Inject
     CommitGuard commits;
@@ -122,30 +122,18 @@ public class ProductService {
         }
     }
 
-    /** A page of the catalogue as {@code query} asks, with the total, in one statement (ProductListing). */
+    /**
+     * A page of the catalogue as {@code query} asks, with the total, in one statement (ProductListing); a filtered
+     * page by ProductSearch, which bounds what it costs.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ProductPage list(ProductQuery query) {
+        if (!query.filter().none()) {
+            return search.list(query);
+        }
         ProductListing listing = new ProductListing(query);
-        try (Connection connection = Sql.connect(dataSource);
-             PreparedStatement select = connection.prepareStatement(listing.sql)) {
-            listing.bind(select);
-            List<Product> products = new ArrayList<>(query.limit() + 1);
-            Long total = null;
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    long count = rows.getLong("total");
-                    total = rows.wasNull() ? null : count;
-                    if (rows.getObject("id") != null) {
-                        products.add(ProductRows.map(rows));
-                    }
-                }
-            }
-            Cursor next = null;
-            if (products.size() > query.limit()) {
-                products.remove(query.limit());
-                next = Cursor.after(products.get(query.limit() - 1), query.sort());
-            }
-            return new ProductPage(products, total, next);
+        try (Connection connection = Sql.connect(dataSource)) {
+            return listing.read(connection, listing.walk());
         } catch (SQLException e) {
             throw Sql.failure(e);
         }
