@@ -22,11 +22,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * cheap answers first, each bounded:
  * <ol>
  * <li>walk the sort's index for {@value #PROBE} products and filter them: the answer whenever matches are
- * common (one in fifty or more);</li>
+ * common (for a page of 20, one product in fifty or more);</li>
  * <li>with a name filter, take at most {@value #CANDIDATES} matches from the trigram index (the session allowing
  * no other plan) and sort them: the answer whenever matches are rare;</li>
- * <li>otherwise walk the sort's index with every filter (no bitmap scans; as the planner prefers when there is no
- * name filter) until the page is full.</li>
+ * <li>otherwise the whole walk with every filter: with a name filter, along the sort's index (bitmap scans off,
+ * since the trigram index gave too many); without one, as the planner prefers (the index of a price range, or of
+ * the products out of stock).</li>
  * </ol>
  * Each statement runs under statement_timeout = DB_SEARCH_TIMEOUT_MS, in one transaction so that these settings
  * end with it; a list that takes longer is cancelled with a 503, so that no request holds the database for
