@@ -117,7 +117,9 @@ public class ProductsResource {
                     + "of the whole catalogue, read in one statement. Walk on with the cursor in next (also the "
                     + "Link header's rel=next): a page costs the same at any depth, and a walk by cursor never "
                     + "skips or repeats a product that exists throughout, however others write. offset is kept "
-                    + "for the original's clients, up to " + ProductQuery.OFFSET_MAX + ".")
+                    + "for the original's clients, up to " + ProductQuery.OFFSET_MAX + ". A filtered list that "
+                    + "takes the database longer than DB_SEARCH_TIMEOUT_MS (1 s) is cancelled: 503 "
+                    + "list-too-costly.")
     @APIResponse(responseCode = "200", description = "The page",
             headers = @Header(name = "Link", ref = "Link"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocs.PAGE_SCHEMA)))
