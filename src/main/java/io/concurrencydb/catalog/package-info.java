@@ -20,6 +20,11 @@
  *     in the same transaction as every insert and delete. total=false, or a filter, gives null.</li>
  * <li>C9 offset is served up to 10000; past it, a malformed, tampered or foreign cursor, and any bad filter or
  *     sort are 400 naming the parameter.</li>
+ * <li>C10 a filtered list is the database's own answer whichever way it is found: a walk of the sort's index
+ *     bounded to 1,000 products, at most 10,000 candidates from the name's trigram index sorted, or the whole
+ *     walk, tried in that order (ProductSearch).</li>
+ * <li>C11 no filtered list holds the database longer than DB_SEARCH_TIMEOUT_MS: past it the statement is
+ *     cancelled and the answer is 503 list-too-costly with Retry-After.</li>
  * <li>H1 every single-product response carries the version as a strong ETag, {@code "7"}.</li>
  * <li>H2 a read whose If-None-Match names the current version is 304 without a body.</li>
  * <li>H3 PUT, PATCH and DELETE honour If-Match (a list of tags, or *) in the same statement as the write;
