@@ -18,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Filtered lists. No single plan serves every filter at ten million products: walking the sort's index finds a
  * page at once when many products match and walks the whole catalogue when few do, and the name's trigram index
  * is the reverse (sorting every match of a common word). PostgreSQL's planner chooses between them by an
- * estimate, and for "contains" its estimate can be wrong by a factor of 50 either way. So the search tries the
- * cheap answers first, each bounded:
+ * estimate, and for "contains" that estimate can be wrong fifteenfold (60,616 names expected to contain
+ * "1931" of ten million, 4,056 found). So the search tries the cheap answers first, each bounded:
  * <ol>
  * <li>walk the sort's index for {@value #PROBE} products and filter them: the answer whenever matches are
  * common (for a page of 20, one product in fifty or more);</li>
