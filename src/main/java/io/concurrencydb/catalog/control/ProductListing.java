@@ -74,15 +74,9 @@ final class ProductListing {
 
     /** The page, walking the sort's index (or as the planner prefers) with every filter: complete at any cost. */
     Statement walk() {
-        List<String> conditions = new ArrayList<>(filters);
-        List<Object> values = new ArrayList<>(filterValues);
-        if (keyset != null) {
-            conditions.add(keyset);
-            values.addAll(keysetValues);
-        }
         String total = query.withTotal() && query.filter().none() ? TOTAL : "NULL::bigint";
-        return page(total + " AS total", "SELECT " + ProductRows.COLUMNS + " FROM products" + where(conditions)
-                + " ORDER BY " + order, values, 0, false);
+        return page(total + " AS total", "SELECT " + ProductRows.COLUMNS + " FROM products"
+                + where(matching()) + " ORDER BY " + order, matchingValues(), 0, false);
     }
 
     /**
@@ -104,23 +98,27 @@ final class ProductListing {
      * fewer than {@code bound} matched.
      */
     Statement candidates(int bound) {
-        List<String> conditions = new ArrayList<>(filters);
-        List<Object> values = new ArrayList<>(filterValues);
-        if (keyset != null) {
-            conditions.add(keyset);
-            values.addAll(keysetValues);
-        }
+        List<Object> values = matchingValues();
         values.add(bound);
-        return bounded("SELECT " + ProductRows.COLUMNS + " FROM products" + where(conditions) + " LIMIT ?", values,
-                bound);
+        Statement page = page("(SELECT count(*) FROM bounded) AS examined", "SELECT * FROM bounded ORDER BY " + order,
+                values, bound, false);
+        return new Statement("WITH bounded AS MATERIALIZED (SELECT " + ProductRows.COLUMNS + " FROM products"
+                + where(matching()) + " LIMIT ?)\n" + page.sql(), page.values(), bound, false);
     }
 
-    // The page, sorted, of the rows of {@code rows}, and how many rows {@code rows} gave.
-    private Statement bounded(String rows, List<Object> values, int bound) {
-        Statement page = page("(SELECT count(*) FROM bounded) AS examined",
-                "SELECT * FROM bounded ORDER BY " + order, values, bound, false);
-        return new Statement("WITH bounded AS MATERIALIZED (" + rows + ")\n" + page.sql(), page.values(), bound,
-                false);
+    // Every filter and the keyset condition; matchingValues() gives their values, in the same order.
+    private List<String> matching() {
+        List<String> conditions = new ArrayList<>(filters);
+        if (keyset != null) {
+            conditions.add(keyset);
+        }
+        return conditions;
+    }
+
+    private List<Object> matchingValues() {
+        List<Object> values = new ArrayList<>(filterValues);
+        values.addAll(keysetValues);
+        return values;
     }
 
     // The outer join keeps one row when the page is empty, so that its first column is read all the same.
