@@ -52,7 +52,7 @@ asadmin create-jdbc-connection-pool \
     --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation \
     --failconnection=true --statementcachesize=0 --wrapjdbcobjects=false \
     --leaktimeout="${DB_LEAK_TIMEOUT_S:-0}" --leakreclaim=true \
-    --initsql="SET statement_timeout = ${DB_STATEMENT_TIMEOUT_MS:-30000}; SET lock_timeout = ${DB_LOCK_TIMEOUT_MS:-10000}; SET idle_in_transaction_session_timeout = ${DB_IDLE_TRANSACTION_TIMEOUT_MS:-30000}; SET plan_cache_mode = force_custom_plan" \
+    --initsql="SET statement_timeout = ${DB_STATEMENT_TIMEOUT_MS:-30000}; SET lock_timeout = ${DB_LOCK_TIMEOUT_MS:-10000}; SET idle_in_transaction_session_timeout = ${DB_IDLE_TRANSACTION_TIMEOUT_MS:-30000}" \
     --property="connectTimeout=${DB_CONNECT_TIMEOUT_S:-1}:socketTimeout=${DB_SOCKET_TIMEOUT_S:-60}:ApplicationName=products" \
     products-pool
 # Set one by one: a URL's colons would split a --property list.

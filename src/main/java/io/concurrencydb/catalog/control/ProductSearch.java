@@ -29,9 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * since the trigram index gave too many); without one, as the planner prefers (the index of a price range, or of
  * the products out of stock).</li>
  * </ol>
- * Each statement runs under statement_timeout = DB_SEARCH_TIMEOUT_MS, in one transaction so that these settings
- * end with it; a list that takes longer is cancelled with a 503, so that no request holds the database for
- * seconds.
+ * Each statement runs under statement_timeout = DB_SEARCH_TIMEOUT_MS and is planned with its own values
+ * (plan_cache_mode = force_custom_plan: a generic plan cannot know how selective a name is), in one transaction
+ * so that these settings end with it; a list that takes longer is cancelled with a 503, so that no request holds
+ * the database for seconds.
  */
 @Stateless
 public class ProductSearch {
@@ -49,7 +50,8 @@ public class ProductSearch {
     public ProductPage list(ProductQuery query) {
         ProductListing listing = new ProductListing(query);
         try (Connection connection = Sql.connect(dataSource)) {
-            set(connection, "statement_timeout", Integer.toString(Math.max(1, timeoutMs)));
+            set(connection, "statement_timeout", Integer.toString(Math.max(1, timeoutMs)),
+                    "plan_cache_mode", "force_custom_plan");
             ProductPage page = listing.read(connection, listing.probe(PROBE));
             if (page == null && query.filter().name() != null) {
                 set(connection, "enable_seqscan", "off", "enable_indexscan", "off");
