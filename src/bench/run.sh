@@ -17,7 +17,8 @@
 #   PEER_URL      or measure an already running peer at this URL (same contract, same database)
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres BENCH_DB=products_bench
 #   JAVA_OPTS     JVM flags for the service (default: src/main/payara/jvm.options, as the run command)
-#   WARMUP=60     seconds of unmeasured load on each target first: Payara's JIT needs minutes to settle
+#   WARMUP=240    seconds of unmeasured load on each target first: Payara's JIT needs minutes to settle (at 60 s
+#                 the service's reads were a third of their steady rate)
 #   STREAMS       e.g. 100: every cell is measured a second time with that many clients following the change feed
 #                 (curl, Server-Sent Events, from the feed's head), and each stream is checked to have received
 #                 every event committed meanwhile exactly once, in order
@@ -36,7 +37,7 @@ export PGOPTIONS=${PGOPTIONS:-"-c client_min_messages=warning"}  # init.sql's "a
 BENCH_DB=${BENCH_DB:-products_bench}
 PORT=${PORT:-8080}
 JAVA_OPTS=${JAVA_OPTS:-"@src/main/payara/jvm.options"}  # the flags users start the server with
-WARMUP=${WARMUP:-60}
+WARMUP=${WARMUP:-240}
 SIZES=${SIZES:-1000}
 STREAMS=${STREAMS:-}
 export BENCH_PRODUCTS=${SIZES%% *} BENCH_WRK="$root/src/bench/wrk"
