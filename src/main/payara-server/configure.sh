@@ -68,10 +68,11 @@ asadmin set configs.config.server-config.network-config.protocols.protocol.http-
 asadmin set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.comet-support-enabled=false
 asadmin set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.max-connections=-1
 
-# 32 request threads, as on Payara Micro (pre-boot-commands.asadmin); the server's default is 5. A write may
-# hold its thread for DB_COMMIT_WAIT_S while a synchronous standby is missing, and with 5 threads every other
-# request then queued behind it (DatabaseFaultsIT R3 answered half its ten writes after 10 s, not 5).
-asadmin set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=32
+# As many request threads as database connections, as on Payara Micro (pre-boot-commands.asadmin); the
+# server's default is 5. A write may hold its thread for DB_COMMIT_WAIT_S while a synchronous standby is missing,
+# and with 5 threads every other request then queued behind it (DatabaseFaultsIT R3 answered half its ten
+# writes after 10 s, not 5).
+asadmin set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=${DB_POOL_MAX:-16}
 
 # A bearer token Payara cannot parse is otherwise logged with a 45-frame stack trace; anyone can send one
 # (pre-boot-commands.asadmin says more).

@@ -36,14 +36,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Keeps clients whose request bodies arrive slowly, or stop, from taking the server's request threads. Read the
  * usual way, such a body holds a request thread for as long as the server's read timeout allows each read (30 s on
- * Payara, so forever for one byte every 29 s); 32 of them held every thread and the service answered no one.
+ * Payara, so forever for one byte every 29 s); as many of them as threads held every thread and the service
+ * answered no one.
  *
  * <ul>
  * <li>A body that is already in the server's buffer (nearly every body of this API: they are small and come with
  * their headers) goes on at once; reading it cannot block.</li>
- * <li>Any other body is waited for, {@code request.body.waiting.max} ({@code REQUEST_BODY_WAITING_MAX}, 8) at a
+ * <li>Any other body is waited for, {@code request.body.waiting.max} ({@code REQUEST_BODY_WAITING_MAX}, 4) at a
  * time; a request that finds them all taken gets 100 ms for its body and is otherwise answered 503 with
- * Retry-After, so slow uploads can hold a quarter of Payara's 32 request threads and never the rest.</li>
+ * Retry-After, so slow uploads can hold a quarter of Payara's 16 request threads (one per database connection)
+ * and never the rest.</li>
  * <li>A waited-for body is read with Servlet non-blocking reads and must be complete within
  * {@code request.body.timeout.s} ({@code REQUEST_BODY_TIMEOUT_S}, 10 s) in all, however it trickles; otherwise
  * reading it is a 408 problem and the connection closes.</li>
@@ -73,7 +75,7 @@ public class BodyIntakeFilter extends HttpFilter {
     long timeoutSeconds;
 
     @Inject
-    @ConfigProperty(name = "request.body.waiting.max", defaultValue = "8")
+    @ConfigProperty(name = "request.body.waiting.max", defaultValue = "4")
     int waitingMax;
 
     @Inject
