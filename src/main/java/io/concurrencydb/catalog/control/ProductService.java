@@ -132,7 +132,7 @@ public class ProductService {
             return search.list(query);
         }
         // Planned with its values each time without asking: a generic plan cannot know the LIMIT, so PostgreSQL
-        // costs it far above the custom ones and never switches to it.
+        // costs it above the custom ones and keeps those (EXPLAIN EXECUTE after eight runs showed the values).
         ProductListing listing = new ProductListing(query);
         try (Connection connection = Sql.connect(dataSource)) {
             return listing.read(connection, listing.walk());
