@@ -96,7 +96,8 @@ public final class Api {
         HttpResponse<String> response = post("api/products",
                 "{\"name\": \"%s\", \"price\": %s, \"stock_quantity\": %d}".formatted(name, price, stock));
         if (response.statusCode() != 201) {
-            throw new AssertionError("create answered " + response.statusCode() + ": " + response.body());
+            throw new AssertionError("create answered " + response.statusCode() + " " + response.headers().map()
+                    + ": " + response.body());
         }
         return json(response);
     }

@@ -1,7 +1,9 @@
 package io.concurrencydb.platform.http;
 
 import io.concurrencydb.platform.json.JsonBody;
+import io.concurrencydb.platform.logging.OncePerMinute;
 import io.concurrencydb.platform.metrics.ServiceMetrics;
+import io.concurrencydb.platform.problem.Failures;
 import io.concurrencydb.platform.problem.Problem;
 import io.concurrencydb.platform.security.AccessPolicy;
 import io.concurrencydb.platform.server.ReadListeners;
@@ -31,6 +33,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -62,6 +65,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class BodyIntakeFilter extends HttpFilter {
 
+    private static final Logger LOG = Logger.getLogger(BodyIntakeFilter.class.getName());
+    private static final OncePerMinute unreadLine = new OncePerMinute();
     private static final String RECEIVED = BodyIntakeFilter.class.getName() + ".received";
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
     /**
@@ -135,12 +140,29 @@ public class BodyIntakeFilter extends HttpFilter {
             Intake intake = new Intake(in);
             in.setReadListener(intake);
             byte[] body = intake.await(limitMillis(waitedFor));
-            if (!intake.broken()) {
-                pass(ReceivedBody.of(body, waitedFor), request, response, chain);
+            if (!intake.clientGone()) {
+                passAnswering(intake.received(body, waitedFor), request, response, chain);
             }
         } finally {
             release(waitedFor);
             async.complete();
+        }
+    }
+
+    /**
+     * The chain, on a request this filter made asynchronous: a failure escaping it is answered here, because the
+     * complete() that follows would otherwise end the request as an empty 200 before the server saw the failure.
+     */
+    private void passAnswering(ReceivedBody received, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws IOException, ServletException {
+        try {
+            pass(received, request, response, chain);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (response.isCommitted()) {
+                throw e;
+            }
+            response.resetBuffer();
+            Failures.problem(e).writeTo(response, request.getRequestURI());
         }
     }
 
@@ -152,11 +174,11 @@ public class BodyIntakeFilter extends HttpFilter {
         intake.body.whenComplete((body, failure) -> {
             deadline.cancel(false);
             release(waitedFor);
-            if (intake.broken()) {
+            if (intake.clientGone()) {
                 async.complete();
                 return;
             }
-            request.setAttribute(RECEIVED, ReceivedBody.of(body, waitedFor));
+            request.setAttribute(RECEIVED, intake.received(body, waitedFor));
             async.dispatch();
         });
         in.setReadListener(intake);
@@ -247,6 +269,7 @@ public class BodyIntakeFilter extends HttpFilter {
         private final ByteArrayOutputStream received = new ByteArrayOutputStream();
         private final byte[] chunk = new byte[8192];
         final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private volatile Throwable failure;
 
         Intake(ServletInputStream in) {
             this.in = in;
@@ -256,8 +279,24 @@ public class BodyIntakeFilter extends HttpFilter {
          * Whether the connection broke while the body was read: the client is gone, and an answer would only fail to
          * be written (each such failure cost Payara's log two stack traces, about 10 KB, that anyone could cause).
          */
-        boolean broken() {
-            return body.isCompletedExceptionally() && !body.isCancelled();
+        boolean clientGone() {
+            return failure != null && closedByClient(failure);
+        }
+
+        /**
+         * The body as the chain gets it. A read that failed with the connection still open is answered as a body
+         * that did not arrive (408, connection closed), never passed on as if there were none, and logged.
+         */
+        ReceivedBody received(byte[] bytes, boolean waitedFor) {
+            Throwable failed = failure;
+            if (failed == null) {
+                return ReceivedBody.of(bytes, waitedFor);
+            }
+            if (unreadLine.due()) {
+                LOG.warning("reading a request body failed with its connection open (" + failed
+                        + "); answered 408. Logged at most once a minute.");
+            }
+            return ReceivedBody.unread();
         }
 
         /** The whole body, or null when it was not complete in time or its connection broke. */
@@ -295,6 +334,7 @@ public class BodyIntakeFilter extends HttpFilter {
 
         @Override
         public void onError(Throwable failure) {
+            this.failure = failure;
             body.completeExceptionally(failure);
         }
     }

@@ -21,6 +21,11 @@ record ReceivedBody(byte[] bytes, boolean refused) {
         return new ReceivedBody(bytes, bytes == null && !waitedFor);
     }
 
+    /** A body whose reading failed with the connection open: answered as one that did not arrive. */
+    static ReceivedBody unread() {
+        return new ReceivedBody(null, false);
+    }
+
     /** The request as the rest of the chain sees it: its body read from memory, or failing when read. */
     HttpServletRequest wrap(HttpServletRequest request) {
         // one stream for the request: Jersey on Payara 6 asks for it again for every read

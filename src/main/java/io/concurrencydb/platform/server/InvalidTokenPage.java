@@ -1,5 +1,6 @@
 package io.concurrencydb.platform.server;
 
+import io.concurrencydb.platform.logging.OncePerMinute;
 import io.concurrencydb.platform.security.InvalidToken;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -32,10 +33,9 @@ import java.util.logging.Logger;
 public class InvalidTokenPage extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(InvalidTokenPage.class.getName());
-    private static final long LOG_EVERY_MILLIS = 60_000;
-    private static final AtomicLong lastLogged = new AtomicLong();
+    private static final OncePerMinute verifierFailureLine = new OncePerMinute();
+    private static final OncePerMinute refusalsLine = new OncePerMinute();
     private static final AtomicLong refusals = new AtomicLong();
-    private static final AtomicLong lastCounted = new AtomicLong();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -65,23 +65,16 @@ public class InvalidTokenPage extends HttpFilter {
 
     private static void countRefusal() {
         refusals.incrementAndGet();
-        if (due(lastCounted)) {
+        if (refusalsLine.due()) {
             LOG.info(refusals.getAndSet(0) + " bearer token(s) refused with 401 invalid-token since the last such "
                     + "line (at most one a minute)");
         }
     }
 
     private static void logVerifierFailure() {
-        if (due(lastLogged)) {
+        if (verifierFailureLine.due()) {
             LOG.warning("The server could not verify a bearer token (no key with its kid, or the key set could "
                     + "not be read from MP_JWT_VERIFY_PUBLICKEY_LOCATION); answered 401. Logged once a minute.");
         }
-    }
-
-    /** True for one caller at a time, at most once a minute after {@code last}: a log line's turn. */
-    private static boolean due(AtomicLong last) {
-        long now = System.currentTimeMillis();
-        long then = last.get();
-        return now - then >= LOG_EVERY_MILLIS && last.compareAndSet(then, now);
     }
 }
