@@ -255,7 +255,7 @@ public class ProductsResource {
     }
 
     private static Response created(Product product, UriInfo uriInfo) {
-        URI location = uriInfo.getBaseUriBuilder().path("products/{id}").build(product.id());
+        URI location = uriInfo.getBaseUri().resolve("products/" + product.id());
         return Response.created(location)
                 .tag(EntityTags.of(product.version()))
                 .entity(ProductJson.write(product).toString())

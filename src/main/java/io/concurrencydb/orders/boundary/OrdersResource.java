@@ -78,7 +78,7 @@ public class OrdersResource {
             throw refused;
         }
         counters.placed();
-        return Response.created(uriInfo.getBaseUriBuilder().path("orders/{id}").build(order.id()))
+        return Response.created(uriInfo.getBaseUri().resolve("orders/" + order.id()))
                 .entity(write(order).toString())
                 .build();
     }

@@ -1,6 +1,5 @@
 package io.concurrencydb.platform.replication;
 
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import java.sql.SQLException;
@@ -29,15 +28,13 @@ final class CommitWatch implements Synchronization {
     private final PGConnection connection;
     private final int boundSeconds;
     private final ScheduledExecutorService scheduler;
-    private final CommitOutcome outcome;
     private final AtomicInteger state = new AtomicInteger(COMMITTING);
     private ScheduledFuture<?> timer;
 
-    CommitWatch(PGConnection connection, int boundSeconds, ScheduledExecutorService scheduler, CommitOutcome outcome) {
+    CommitWatch(PGConnection connection, int boundSeconds, ScheduledExecutorService scheduler) {
         this.connection = connection;
         this.boundSeconds = boundSeconds;
         this.scheduler = scheduler;
-        this.outcome = outcome;
     }
 
     @Override
@@ -70,12 +67,9 @@ final class CommitWatch implements Synchronization {
             return;
         }
         awaitCancelSent();
-        if (status == Status.STATUS_COMMITTED) {
-            try {
-                outcome.unconfirmed("no synchronous standby confirmed the commit within " + boundSeconds + " s");
-            } catch (ContextNotActiveException e) {
-                LOG.warning("a write outside a request committed without a standby's confirmation");
-            }
+        if (status == Status.STATUS_COMMITTED && !CommitOutcome.unconfirmed(
+                "no synchronous standby confirmed the commit within " + boundSeconds + " s")) {
+            LOG.warning("a write outside a request committed without a standby's confirmation");
         }
     }
 

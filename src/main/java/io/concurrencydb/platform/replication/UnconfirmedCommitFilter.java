@@ -5,6 +5,7 @@ import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Response.Status;
@@ -22,24 +23,28 @@ import java.util.logging.Logger;
  */
 @Provider
 @Priority(Priorities.USER + 1000)
-public class UnconfirmedCommitFilter implements ContainerResponseFilter {
+public class UnconfirmedCommitFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final Logger LOG = Logger.getLogger(UnconfirmedCommitFilter.class.getName());
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
-    CommitOutcome outcome;
-
-    @Inject
     CommitGuard guard;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!READS.contains(request.getMethod())) {
+            CommitOutcome.begin();
+        }
+    }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (READS.contains(request.getMethod())) {
-            // a read commits nothing; and an event stream's responses resume on threads with no request scope
+            // a read commits nothing; and an event stream's responses resume on other threads
             return;
         }
-        String why = outcome.unconfirmed();
+        String why = CommitOutcome.end();
         if (why == null) {
             return;
         }
