@@ -6,10 +6,10 @@ import io.concurrencydb.catalog.entity.ProductPage;
 import io.concurrencydb.catalog.entity.ProductQuery;
 import io.concurrencydb.platform.json.JsonBuilders;
 import io.concurrencydb.platform.json.JsonFields;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonMergePatch;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
@@ -81,23 +81,46 @@ public final class ProductJson {
         return stock == null ? null : new ProductDraft(name, description, price, stock.intValue());
     }
 
-    public static JsonObject write(Product product) {
-        return object(product).build();
+    /** A product as the API writes it. */
+    public static String text(Product product) {
+        return JsonBuilders.text(json -> write(json.writeStartObject(), product).writeEnd());
     }
 
-    static JsonObject write(ProductPage page, ProductQuery query) {
-        JsonArrayBuilder products = JsonBuilders.FACTORY.createArrayBuilder();
-        page.products().forEach(product -> products.add(object(product)));
-        JsonObjectBuilder json = JsonBuilders.FACTORY.createObjectBuilder().add("products", products);
-        if (page.total() == null) {
-            json.addNull("total");
-        } else {
-            json.add("total", page.total());
-        }
-        return json.add("limit", query.limit())
-                .add("offset", query.offset())
-                .add("next", JsonBuilders.nullable(page.next() == null ? null : page.next().encode()))
-                .build();
+    static String text(ProductPage page, ProductQuery query) {
+        return JsonBuilders.text(json -> {
+            json.writeStartObject().writeStartArray("products");
+            page.products().forEach(product -> write(json.writeStartObject(), product).writeEnd());
+            json.writeEnd();
+            if (page.total() == null) {
+                json.writeNull("total");
+            } else {
+                json.write("total", page.total());
+            }
+            json.write("limit", query.limit()).write("offset", query.offset());
+            if (page.next() == null) {
+                json.writeNull("next");
+            } else {
+                json.write("next", page.next().encode());
+            }
+            json.writeEnd();
+        });
+    }
+
+    /** The members of a product, into the object {@code json} has just started. */
+    public static JsonGenerator write(JsonGenerator json, Product product) {
+        json.write("id", product.id()).write("name", product.name());
+        nullable(json, "description", product.description())
+                .write("price", product.price())
+                .write("stock_quantity", product.stockQuantity())
+                .write("version", product.version())
+                .write("created_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(product.createdAt()))
+                .write("updated_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(product.updatedAt()));
+        nullable(json, "created_by", product.createdBy());
+        return nullable(json, "updated_by", product.updatedBy());
+    }
+
+    private static JsonGenerator nullable(JsonGenerator json, String name, String value) {
+        return value == null ? json.writeNull(name) : json.write(name, value);
     }
 
     private static JsonObjectBuilder object(ProductDraft draft) {
@@ -106,24 +129,5 @@ public final class ProductJson {
             json.add("description", draft.description());
         }
         return json.add("price", draft.price()).add("stock_quantity", draft.stockQuantity());
-    }
-
-    private static JsonObjectBuilder object(Product product) {
-        JsonObjectBuilder json = JsonBuilders.FACTORY.createObjectBuilder()
-                .add("id", product.id())
-                .add("name", product.name());
-        if (product.description() == null) {
-            json.addNull("description");
-        } else {
-            json.add("description", product.description());
-        }
-        return json
-                .add("price", product.price())
-                .add("stock_quantity", product.stockQuantity())
-                .add("version", product.version())
-                .add("created_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(product.createdAt()))
-                .add("updated_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(product.updatedAt()))
-                .add("created_by", JsonBuilders.nullable(product.createdBy()))
-                .add("updated_by", JsonBuilders.nullable(product.updatedBy()));
     }
 }

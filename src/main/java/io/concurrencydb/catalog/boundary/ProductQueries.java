@@ -62,10 +62,19 @@ final class ProductQueries {
 
     /** The request's own path and query with the cursor of the next page instead of after or offset. */
     static String nextPage(UriInfo uriInfo, Cursor next) {
-        URI uri = uriInfo.getRequestUriBuilder()
-                .replaceQueryParam("offset")
-                .replaceQueryParam("after", next.encode())
-                .build();
-        return uri.getRawPath() + "?" + uri.getRawQuery();
+        // by hand, as UriBuilder's replaceQueryParam would (it parses and re-encodes the whole URI, a few % of a page)
+        URI uri = uriInfo.getRequestUri();
+        StringBuilder link = new StringBuilder(uri.getRawPath()).append('?');
+        String query = uri.getRawQuery();
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                int equals = parameter.indexOf('=');
+                String name = equals < 0 ? parameter : parameter.substring(0, equals);
+                if (!parameter.isEmpty() && !name.equals("offset") && !name.equals("after")) {
+                    link.append(parameter).append('&');
+                }
+            }
+        }
+        return link.append("after=").append(next.encode()).toString();
     }
 }

@@ -143,7 +143,7 @@ public class ProductsResource {
         ProductQuery query = ProductQueries.read(limit, offset, after, sort,
                 ProductQueries.filter(name, minPrice, maxPrice, inStock), total);
         ProductPage page = products.list(query);
-        Response.ResponseBuilder response = Response.ok(ProductJson.write(page, query).toString());
+        Response.ResponseBuilder response = Response.ok(ProductJson.text(page, query));
         if (page.next() != null) {
             response.header("Link", "<" + ProductQueries.nextPage(uriInfo, page.next()) + ">; rel=\"next\"");
         }
@@ -251,14 +251,14 @@ public class ProductsResource {
     }
 
     private static Response ok(Product product) {
-        return Response.ok(ProductJson.write(product).toString()).tag(EntityTags.of(product.version())).build();
+        return Response.ok(ProductJson.text(product)).tag(EntityTags.of(product.version())).build();
     }
 
     private static Response created(Product product, UriInfo uriInfo) {
         URI location = uriInfo.getBaseUri().resolve("products/" + product.id());
         return Response.created(location)
                 .tag(EntityTags.of(product.version()))
-                .entity(ProductJson.write(product).toString())
+                .entity(ProductJson.text(product))
                 .build();
     }
 

@@ -4,10 +4,7 @@ import io.concurrencydb.catalog.boundary.ProductJson;
 import io.concurrencydb.changes.entity.EventPage;
 import io.concurrencydb.changes.entity.ProductEvent;
 import io.concurrencydb.platform.json.JsonBuilders;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
 import java.time.format.DateTimeFormatter;
 
 /** The change feed's JSON: an event carries the product as the API writes it, or null for a deletion. */
@@ -16,24 +13,32 @@ final class EventJson {
     private EventJson() {
     }
 
-    static JsonObject write(ProductEvent event) {
-        JsonObjectBuilder json = JsonBuilders.FACTORY.createObjectBuilder()
-                .add("position", event.position())
-                .add("product_id", event.productId())
-                .add("kind", event.kind())
-                .add("version", event.version())
-                .add("caller", JsonBuilders.nullable(event.caller()))
-                .add("occurred_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.occurredAt()));
-        return json.add("product", event.product() == null ? JsonValue.NULL : ProductJson.write(event.product()))
-                .build();
+    static String text(ProductEvent event) {
+        return JsonBuilders.text(json -> write(json.writeStartObject(), event).writeEnd());
     }
 
-    static JsonObject write(EventPage page) {
-        JsonArrayBuilder events = JsonBuilders.FACTORY.createArrayBuilder();
-        page.events().forEach(event -> events.add(write(event)));
-        return JsonBuilders.FACTORY.createObjectBuilder()
-                .add("events", events)
-                .add("next", page.next())
-                .build();
+    static String text(EventPage page) {
+        return JsonBuilders.text(json -> {
+            json.writeStartObject().writeStartArray("events");
+            page.events().forEach(event -> write(json.writeStartObject(), event).writeEnd());
+            json.writeEnd().write("next", page.next()).writeEnd();
+        });
+    }
+
+    private static JsonGenerator write(JsonGenerator json, ProductEvent event) {
+        json.write("position", event.position())
+                .write("product_id", event.productId())
+                .write("kind", event.kind())
+                .write("version", event.version());
+        if (event.caller() == null) {
+            json.writeNull("caller");
+        } else {
+            json.write("caller", event.caller());
+        }
+        json.write("occurred_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.occurredAt()));
+        if (event.product() == null) {
+            return json.writeNull("product");
+        }
+        return ProductJson.write(json.writeStartObject("product"), event.product()).writeEnd();
     }
 }

@@ -183,7 +183,7 @@ public class EventStreams {
         ByteArrayOutputStream out = new ByteArrayOutputStream(page.events().size() * 400);
         for (ProductEvent event : page.events()) {
             String message = "id: " + event.position() + "\nevent: product\ndata: "
-                    + EventJson.write(event).toString().replace("\n", "\ndata: ") + "\n\n";
+                    + EventJson.text(event).replace("\n", "\ndata: ") + "\n\n";
             out.writeBytes(message.getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();

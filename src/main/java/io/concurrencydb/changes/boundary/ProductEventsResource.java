@@ -34,6 +34,6 @@ public class ProductEventsResource {
         long from = lastEventId != null ? EventStreamFilter.position(EventStreamFilter.LAST_EVENT_ID, lastEventId)
                 : EventStreamFilter.position("after", after);
         int size = (int) Parameters.query("limit", limit, 100, 1, 1000);
-        return Response.ok(EventJson.write(feed.after(from, size)).toString()).build();
+        return Response.ok(EventJson.text(feed.after(from, size))).build();
     }
 }

@@ -83,7 +83,7 @@ public class StockAdjustmentsResource {
 
         Adjusted adjusted = adjustments.adjust(productId, delta.intValue(), strategy,
                 Callers.id(security.getUserPrincipal()));
-        return Response.ok(ProductJson.write(adjusted.product()).toString())
+        return Response.ok(ProductJson.text(adjusted.product()))
                 .tag(EntityTags.of(adjusted.product().version()))
                 .header(ATTEMPTS, adjusted.attempts())
                 .build();
