@@ -132,13 +132,15 @@ CREATE INDEX IF NOT EXISTS products_out_of_stock ON products (id) WHERE stock_qu
 -- The catalogue's size, kept exact at any size: every statement that inserts or deletes products adds its
 -- count to one of 16 rows in the same transaction, and a list sums the 16 in the same statement that reads its
 -- page. A write that rolls back takes its count with it, and one snapshot sees every committed write and its
--- count or neither. The row is one no other transaction holds (SKIP LOCKED, starting from the backend's own),
--- so a writer never waits for another's commit, which may be held for a synchronous standby; only when all 16
--- are held does it wait for its own.
+-- count or neither. The row is one no other transaction holds, starting from the backend's own, so a writer
+-- never waits for another's commit, which may be held for a synchronous standby; only when all 16 are held does
+-- it wait for its own. An advisory lock picks the row: held in memory until the transaction ends, it costs no
+-- WAL. (Picking it with SELECT ... FOR UPDATE SKIP LOCKED wrote the row twice, and a create cost the database
+-- 1.56 times as much: pgbench, 16 clients, the service's create statement, 5,348 against 8,334 a second.)
 CREATE OR REPLACE FUNCTION count_products() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     change BIGINT;
-    free SMALLINT;
+    mine CONSTANT INT := pg_backend_pid() % 16;
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
         UPDATE product_counts SET n = 0;
@@ -149,9 +151,13 @@ BEGIN
     ELSE
         SELECT -count(*) INTO change FROM deleted;
     END IF;
-    SELECT slot INTO free FROM product_counts
-    ORDER BY (slot + pg_backend_pid()) % 16 FOR UPDATE SKIP LOCKED LIMIT 1;
-    UPDATE product_counts SET n = n + change WHERE slot = coalesce(free, pg_backend_pid() % 16);
+    FOR i IN 0..15 LOOP
+        IF pg_try_advisory_xact_lock(hashtext('products.count'), (mine + i) % 16) THEN
+            UPDATE product_counts SET n = n + change WHERE slot = (mine + i) % 16;
+            RETURN NULL;
+        END IF;
+    END LOOP;
+    UPDATE product_counts SET n = n + change WHERE slot = mine;
     RETURN NULL;
 END
 $$;

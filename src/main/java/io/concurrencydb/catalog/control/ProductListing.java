@@ -25,7 +25,8 @@ import java.util.List;
 final class ProductListing {
 
     // Kept in the same transaction as every insert and delete (init.sql's triggers), spread over 16 rows that
-    // writers take with SKIP LOCKED, so that none waits for another; their sum is the exact count in any snapshot.
+    // no other writer holds (an advisory lock picks one), so that none waits for another; their sum is the exact
+    // count in any snapshot.
     private static final String TOTAL = "(SELECT sum(n) FROM product_counts)";
 
     private final ProductQuery query;
