@@ -26,7 +26,7 @@ public final class JsonBuilders {
 
     /**
      * The text {@code content} generates. Responses are written this way rather than built as objects and then
-     * written: a page of 20 products built first cost twice as much (9 % of a list request's CPU).
+     * written: a page of 20 products built first was 9.4 % of a list request's CPU, written directly 7.6 %.
      */
     public static String text(Consumer<JsonGenerator> content) {
         StringWriter out = new StringWriter(512);
