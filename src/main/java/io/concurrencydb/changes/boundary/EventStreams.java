@@ -4,13 +4,15 @@ import io.concurrencydb.changes.control.ChangeFeed;
 import io.concurrencydb.changes.entity.EventPage;
 import io.concurrencydb.changes.entity.PositionPrunedException;
 import io.concurrencydb.changes.entity.ProductEvent;
+import io.concurrencydb.platform.background.GrowingPool;
+import io.concurrencydb.platform.background.OwnScheduler;
 import io.concurrencydb.platform.metrics.ServiceMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,8 +34,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The open event streams of this instance. Every quarter second one poll reads the feed once per distinct
  * position among the streams that are not busy sending (streams that keep up share a position, so that is
- * usually one query), renders the page once, and hands each stream the same bytes to send on the managed
- * executor: one write and one flush per stream per page, however many events the page holds.
+ * usually one query), renders the page once, and hands each stream the same bytes to send on a thread of the
+ * application's own (GrowingPool): one write and one flush per stream per page, however many events the page
+ * holds.
  *
  * <p>Backpressure: a stream has at most one page (200 events) in memory, being sent; the rest stays in the
  * database until it is taken. A stream whose client has not taken a page for 30 s (events.stream.send.limit.s)
@@ -46,6 +50,8 @@ public class EventStreams {
     static final int PAGE = 200;
     private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final long POLL_MILLIS = 250;
+    // the maximum of the server's default ManagedExecutorService, which sent the pages before
+    private static final int SENDERS_MAX = 200;
     private static final Logger LOG = Logger.getLogger(EventStreams.class.getName());
 
     @Inject
@@ -66,7 +72,10 @@ public class EventStreams {
     ManagedScheduledExecutorService scheduler;
 
     @Resource
-    ManagedExecutorService senders;
+    ManagedThreadFactory threads;
+
+    // a thread per page being sent, as a send blocks while its client is slow to take it
+    private ExecutorService senders;
 
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean pollRequested = new AtomicBoolean();
@@ -80,6 +89,7 @@ public class EventStreams {
         keepAliveNanos = TimeUnit.SECONDS.toNanos(keepAliveSeconds);
         sendLimitNanos = TimeUnit.SECONDS.toNanos(sendLimitSeconds);
         metrics.gauge("event_streams", "Change feed streams open on this instance", () -> (long) streams.size());
+        senders = GrowingPool.start(threads, SENDERS_MAX);
     }
 
     /** Sends {@code first}, then every event after it, to {@code outlet} until the client goes away. */
@@ -106,6 +116,7 @@ public class EventStreams {
             polling.cancel(false);
         }
         streams.forEach(Stream::close);
+        OwnScheduler.stop(senders);
     }
 
     /** One poll now, besides the scheduled ones; requests while one is pending are one. */

@@ -1,6 +1,7 @@
 package io.concurrencydb.platform.background;
 
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +33,8 @@ public final class OwnScheduler {
         return Executors.newSingleThreadScheduledExecutor(threads);
     }
 
-    /** Stops the scheduler and waits (10 s at most) for a run in progress to end. */
-    public static void stop(ScheduledExecutorService scheduler) {
+    /** Stops the scheduler (or a GrowingPool) and waits (10 s at most) for a run in progress to end. */
+    public static void stop(ExecutorService scheduler) {
         if (scheduler == null) {
             return;
         }

@@ -1,0 +1,68 @@
+package io.concurrencydb.platform.background;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class GrowingPoolTest {
+
+    @Test
+    @DisplayName("a thread is started only while none is idle, up to the maximum; tasks beyond it wait and all run")
+    void growsOnlyWhenNeeded() throws Exception {
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) GrowingPool.start(Executors.defaultThreadFactory(), 4);
+        try {
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger ran = new AtomicInteger();
+            Runnable blocked = () -> {
+                awaitQuietly(release);
+                ran.incrementAndGet();
+            };
+            for (int i = 0; i < 3; i++) {
+                pool.execute(blocked);
+            }
+            assertEquals(3, pool.getPoolSize(), "a thread for each task while none is idle");
+            for (int i = 0; i < 7; i++) {
+                pool.execute(blocked);
+            }
+            assertEquals(4, pool.getPoolSize(), "no more than the maximum");
+            assertEquals(6, pool.getQueue().size(), "the rest queued, none refused");
+            release.countDown();
+            awaitIdle(pool, 10);
+            assertEquals(10, ran.get());
+
+            for (int i = 0; i < 20; i++) {
+                CountDownLatch done = new CountDownLatch(1);
+                pool.execute(done::countDown);
+                assertTrue(done.await(5, TimeUnit.SECONDS));
+                // the task's thread returns to the queue after it counts down
+                awaitIdle(pool, 10 + i + 1);
+            }
+            assertEquals(4, pool.getPoolSize(), "one task at a time reuses the idle threads");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void awaitIdle(ThreadPoolExecutor pool, long completed) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (pool.getCompletedTaskCount() < completed || pool.getActiveCount() > 0) {
+            assertTrue(System.nanoTime() < deadline, "the pool to finish its tasks");
+            Thread.sleep(5);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
