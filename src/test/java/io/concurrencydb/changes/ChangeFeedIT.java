@@ -314,6 +314,42 @@ class ChangeFeedIT extends DeployedService {
         }
     }
 
+    @Test
+    @DisplayName("E7 six streams at one position, which share pages of up to 1,000 events: a backlog of 2,500 "
+            + "reaches each exactly once, in order")
+    void streamsSharingPages() throws Exception {
+        long start = api.feedHead();
+        long marker = 2147483646L;
+        try (Connection connection = TestDatabaseSession.database().connect();
+             Statement insert = connection.createStatement()) {
+            insert.execute("""
+                    INSERT INTO product_events (product_id, kind, version, name, description, price, stock_quantity,
+                                                created_at, updated_at)
+                    SELECT %d, 'replaced', g, 'Shared', 'a page for many', 1, g, now(), now()
+                    FROM generate_series(1, 2500) AS g""".formatted(marker));
+        }
+        Await.until("the backlog to be numbered", Duration.ofSeconds(30), Duration.ofMillis(100),
+                () -> api.feedHead() >= start + 2500);
+        List<EventStream> crowd = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            crowd.add(EventStream.open(api.uri("api/products/events?after=" + start), null));
+        }
+        try {
+            List<Long> first = null;
+            for (int i = 0; i < crowd.size(); i++) {
+                EventStream stream = crowd.get(i);
+                List<Long> got = positions(await(() -> mine(stream.events(), Set.of(marker)), 2500, "stream " + i));
+                assertEquals(got.stream().sorted().distinct().toList(), got, "stream " + i + " in order, none twice");
+                if (first == null) {
+                    first = got;
+                }
+                assertEquals(first, got, "stream " + i + " got what stream 0 got");
+            }
+        } finally {
+            crowd.forEach(EventStream::close);
+        }
+    }
+
     /** The position of the last creation event of {@code products}, once all are in the feed. */
     private long afterCreation(long before, Set<Long> products) throws InterruptedException {
         List<JsonObject> created = await(() -> page(before, products), products.size(), "the creations");
