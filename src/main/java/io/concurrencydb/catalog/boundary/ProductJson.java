@@ -6,12 +6,12 @@ import io.concurrencydb.catalog.entity.ProductPage;
 import io.concurrencydb.catalog.entity.ProductQuery;
 import io.concurrencydb.platform.json.JsonBuilders;
 import io.concurrencydb.platform.json.JsonFields;
+import io.concurrencydb.platform.json.Timestamps;
 import jakarta.json.JsonMergePatch;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonGenerator;
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -113,8 +113,8 @@ public final class ProductJson {
                 .write("price", product.price())
                 .write("stock_quantity", product.stockQuantity())
                 .write("version", product.version())
-                .write("created_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(product.createdAt()))
-                .write("updated_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(product.updatedAt()));
+                .write("created_at", Timestamps.text(product.createdAt()))
+                .write("updated_at", Timestamps.text(product.updatedAt()));
         nullable(json, "created_by", product.createdBy());
         return nullable(json, "updated_by", product.updatedBy());
     }

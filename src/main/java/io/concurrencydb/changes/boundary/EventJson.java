@@ -4,8 +4,8 @@ import io.concurrencydb.catalog.boundary.ProductJson;
 import io.concurrencydb.changes.entity.EventPage;
 import io.concurrencydb.changes.entity.ProductEvent;
 import io.concurrencydb.platform.json.JsonBuilders;
+import io.concurrencydb.platform.json.Timestamps;
 import jakarta.json.stream.JsonGenerator;
-import java.time.format.DateTimeFormatter;
 
 /** The change feed's JSON: an event carries the product as the API writes it, or null for a deletion. */
 final class EventJson {
@@ -35,7 +35,7 @@ final class EventJson {
         } else {
             json.write("caller", event.caller());
         }
-        json.write("occurred_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.occurredAt()));
+        json.write("occurred_at", Timestamps.text(event.occurredAt()));
         if (event.product() == null) {
             return json.writeNull("product");
         }

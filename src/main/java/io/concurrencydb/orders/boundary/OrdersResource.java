@@ -8,6 +8,7 @@ import io.concurrencydb.platform.http.Parameters;
 import io.concurrencydb.platform.json.JsonBody;
 import io.concurrencydb.platform.json.JsonBuilders;
 import io.concurrencydb.platform.json.JsonFields;
+import io.concurrencydb.platform.json.Timestamps;
 import io.concurrencydb.platform.problem.EntityNotFoundException;
 import io.concurrencydb.platform.problem.ProblemException;
 import io.concurrencydb.platform.security.Callers;
@@ -29,7 +30,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -120,7 +120,7 @@ public class OrdersResource {
         return JsonBuilders.FACTORY.createObjectBuilder()
                 .add("id", order.id())
                 .add("items", items)
-                .add("created_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(order.createdAt()))
+                .add("created_at", Timestamps.text(order.createdAt()))
                 .add("created_by", JsonBuilders.nullable(order.createdBy()))
                 .build();
     }
