@@ -329,7 +329,7 @@ class ChangeFeedIT extends DeployedService {
                     FROM generate_series(1, 2500) AS g""".formatted(marker));
         }
         Await.until("the backlog to be numbered", Duration.ofSeconds(30), Duration.ofMillis(100),
-                () -> api.feedHead() >= start + 2500);
+                () -> numbered(marker, start) == 2500);
         List<EventStream> crowd = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             crowd.add(EventStream.open(api.uri("api/products/events?after=" + start), null));
@@ -347,6 +347,20 @@ class ChangeFeedIT extends DeployedService {
             }
         } finally {
             crowd.forEach(EventStream::close);
+        }
+    }
+
+    /** How many events of {@code product} the sequencer has numbered after {@code after}. */
+    private static long numbered(long product, long after) throws SQLException {
+        try (Connection connection = TestDatabaseSession.database().connect();
+             PreparedStatement count = connection.prepareStatement(
+                     "SELECT count(*) FROM product_events WHERE product_id = ? AND position > ?")) {
+            count.setLong(1, product);
+            count.setLong(2, after);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         }
     }
 
