@@ -44,6 +44,7 @@ STREAMS=${STREAMS:-}
 export BENCH_PRODUCTS=${SIZES%% *} BENCH_WRK="$root/src/bench/wrk"
 out="$root/target/bench"
 mkdir -p "$out"
+rm -f "$out/streams-bad"
 
 # --- tools ----------------------------------------------------------------------------------------------
 apt_install() {
@@ -171,24 +172,33 @@ follow_start() {  # url n: n streams from the feed's head, each into its own fil
   sleep 1
 }
 follow_check() {  # every stream got each event after follow_from exactly once, in order, up to the last one
-  local last i bad=0
+  local last i bad=0 waited all
   for _ in $(seq 1 100); do  # until the sequencer has numbered every commit
     [ "$(psql -qtA -d "$BENCH_DB" -c "SELECT count(*) FROM product_events WHERE position IS NULL")" = 0 ] && break
     sleep 0.1
   done
   last=$(feed_head)
-  for _ in $(seq 1 50); do  # until the streams have the last event, or 5 s
-    grep -qx "id: *$last" "$out/streams/${#follow_pids[@]}" 2>/dev/null && break
+  for waited in $(seq 1 100); do  # until every stream has the last event, or 10 s
+    all=1
+    for i in $(seq 1 "${#follow_pids[@]}"); do
+      tail -c 1500 "$out/streams/$i" 2>/dev/null | grep -qx "id: *$last" || { all=0; break; }
+    done
+    [ "$all" = 1 ] && break
     sleep 0.1
   done
-  sleep 1
   kill "${follow_pids[@]}" 2>/dev/null; wait "${follow_pids[@]}" 2>/dev/null || true
   for i in $(seq 1 "${#follow_pids[@]}"); do
-    sed -n 's/^id: *//p' "$out/streams/$i" | awk -v from="$follow_from" -v last="$last" \
-      'BEGIN { e = from + 1 } $1 != e { bad = 1 } { e++ } END { exit (bad || e != last + 1) }' || bad=$((bad + 1))
+    # the first event out of place: missed, repeated or reordered
+    sed -n 's/^id: *//p' "$out/streams/$i" | awk -v from="$follow_from" -v last="$last" -v stream="$i" '
+      BEGIN { e = from + 1 }
+      $1 != e && !bad { bad = 1; printf "stream %d: event %s where %d was due\n", stream, $1, e > "/dev/stderr" }
+      { e++ }
+      END { if (!bad && e != last + 1) printf "stream %d: ends at %d of %d\n", stream, e - 1, last > "/dev/stderr"
+            exit (bad || e != last + 1) }' || bad=$((bad + 1))
   done
-  echo "${#follow_pids[@]} streams, events $((follow_from + 1))..$last: $bad streams missed, repeated or reordered one"
-  follow_streams_bad=$((${follow_streams_bad:-0} + bad))
+  echo "${#follow_pids[@]} streams, events $((follow_from + 1))..$last, all in after $((waited / 10)).$((waited % 10)) s at most: $bad streams missed, repeated or reordered one"
+  # measure runs in a subshell: the count goes through a file
+  echo "$bad" >> "$out/streams-bad"
 }
 field() { echo "$1" | grep -o "\"$2\": [0-9.]*" | awk '{print $2}'; }
 ratio() { echo "$1 $2" | awk '{ if ($2 > 0) printf "%.2f", $1 / $2; else printf "n/a" }'; }
@@ -285,7 +295,7 @@ done
   echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)."
   if [ -n "${ready:-}" ]; then echo "Service ready ${ready} s after launch."; fi
   if [ -n "$STREAMS" ]; then
-    echo "Streams: ${follow_streams_bad:-0} of the runs' streams missed, repeated or reordered an event."
+    echo "Streams: $(awk '{ n += $1 } END { print n + 0 }' "$out/streams-bad" 2>/dev/null) of the runs' streams missed, repeated or reordered an event."
   fi
   if [ -n "$service_pid" ]; then
     echo "Service resident memory after the runs: $(( $(ps -o rss= -p "$service_pid") / 1024 )) MiB (JAVA_OPTS: $JAVA_OPTS)."
