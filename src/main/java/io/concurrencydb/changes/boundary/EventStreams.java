@@ -40,10 +40,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * up with a busy feed cost fewer reads, renders and writes.
  *
  * <p>Backpressure: a stream has at most one page in memory, being sent (200 events, or up to 1,000 shared with
- * four others or more, about 400 KB); the rest stays in the database until it is taken. A stream whose client has not taken a page for 30 s (events.stream.send.limit.s)
- * is closed; it resumes with Last-Event-ID. Streams that have nothing to send get a comment every 15 s
- * (events.stream.keep.alive.s), which keeps proxies from closing them and finds clients that went away. The
- * gauge event_streams counts the open streams.
+ * four others or more, about 400 KB); the rest stays in the database until it is taken. A stream whose client
+ * has not taken a page for 30 s (events.stream.send.limit.s) is closed; it resumes with Last-Event-ID. Streams
+ * that have nothing to send get a comment every 15 s (events.stream.keep.alive.s), which keeps proxies from
+ * closing them and finds clients that went away. The gauge event_streams counts the open streams.
  */
 @ApplicationScoped
 public class EventStreams {

@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * page. Context is captured here once per thread, when the factory makes it.
  *
  * <p>ThreadPoolExecutor by itself starts threads past its core size only when its queue refuses a task, so the
- * queue refuses while no thread waits on it and the pool may grow; a task refused at the maximum is queued.
+ * queue refuses a task while no idle thread is left for it (fewer threads wait on the queue than tasks are in it)
+ * and the pool may grow; a task refused at the maximum is queued. A burst of tasks, such as one page for a
+ * hundred streams, thus gets a thread each, not a queue behind the one thread that was idle.
  */
 public final class GrowingPool {
 
@@ -39,7 +41,7 @@ public final class GrowingPool {
 
         @Override
         public boolean offer(Runnable task) {
-            if (idle.get() > 0 || pool.getPoolSize() >= pool.getMaximumPoolSize()) {
+            if (idle.get() > size() || pool.getPoolSize() >= pool.getMaximumPoolSize()) {
                 return super.offer(task);
             }
             return false;

@@ -50,6 +50,31 @@ class GrowingPoolTest {
         }
     }
 
+    @Test
+    @DisplayName("a burst of tasks while one thread is idle gets a thread each, not a queue behind that thread")
+    void aBurstGetsThreads() throws Exception {
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) GrowingPool.start(Executors.defaultThreadFactory(), 8);
+        try {
+            CountDownLatch first = new CountDownLatch(1);
+            pool.execute(first::countDown);
+            assertTrue(first.await(5, TimeUnit.SECONDS));
+            awaitIdle(pool, 1);
+            CountDownLatch running = new CountDownLatch(5);
+            CountDownLatch release = new CountDownLatch(1);
+            for (int i = 0; i < 5; i++) {
+                pool.execute(() -> {
+                    running.countDown();
+                    awaitQuietly(release);
+                });
+            }
+            // a stream's send blocks while its client is slow: the others must not wait behind it
+            assertTrue(running.await(5, TimeUnit.SECONDS), "all five ran at once; waiting: " + pool.getQueue().size());
+            release.countDown();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void awaitIdle(ThreadPoolExecutor pool, long completed) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (pool.getCompletedTaskCount() < completed || pool.getActiveCount() > 0) {
