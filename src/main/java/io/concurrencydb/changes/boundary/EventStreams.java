@@ -36,11 +36,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * position among the streams that are not busy sending (streams that keep up share a position, so that is
  * usually one query), renders the page once, and hands each stream the same bytes to send on a thread of the
  * application's own (GrowingPool): one write and one flush per stream per page, however many events the page
- * holds. A page shared by several streams is larger, 200 events a stream up to 1,000, so that streams keeping
- * up with a busy feed cost fewer reads, renders and writes.
+ * holds.
  *
- * <p>Backpressure: a stream has at most one page in memory, being sent (200 events, or up to 1,000 shared with
- * four others or more, about 400 KB); the rest stays in the database until it is taken. A stream whose client
+ * <p>Backpressure: a stream has at most one page (200 events) in memory, being sent; the rest stays in the
+ * database until it is taken. A stream whose client
  * has not taken a page for 30 s (events.stream.send.limit.s) is closed; it resumes with Last-Event-ID. Streams
  * that have nothing to send get a comment every 15 s (events.stream.keep.alive.s), which keeps proxies from
  * closing them and finds clients that went away. The gauge event_streams counts the open streams.
@@ -49,7 +48,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EventStreams {
 
     static final int PAGE = 200;
-    private static final int SHARED_PAGE_MAX = 1000;
     private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final long POLL_MILLIS = 250;
     // the maximum of the server's default ManagedExecutorService, which sent the pages before
@@ -103,7 +101,7 @@ public class EventStreams {
         streams.add(stream);
         startPolling();
         // sent at once even when empty (as a comment): the client learns that the stream is open
-        senders.execute(() -> stream.send(first, render(first), first.events().size() == PAGE));
+        senders.execute(() -> stream.send(first, render(first)));
     }
 
     private synchronized void startPolling() {
@@ -164,10 +162,9 @@ public class EventStreams {
     }
 
     private void deliver(long position, List<Stream> group, long now) {
-        int limit = Math.min(PAGE * group.size(), SHARED_PAGE_MAX);
         EventPage page;
         try {
-            page = feed.after(position, limit);
+            page = feed.after(position, PAGE);
         } catch (PositionPrunedException e) {
             group.forEach(stream -> {
                 stream.close();
@@ -181,7 +178,7 @@ public class EventStreams {
             if (!page.events().isEmpty() || now - stream.lastSent > keepAliveNanos) {
                 stream.busy = true;
                 stream.sendingSince = now;
-                senders.execute(() -> stream.send(page, bytes, page.events().size() == limit));
+                senders.execute(() -> stream.send(page, bytes));
             }
         }
     }
@@ -222,13 +219,13 @@ public class EventStreams {
          * a quarter second, and it reads the next page once for every stream at that position, as for streams
          * that keep up (a stream reading its own pages made 100 streams behind cost 100 queries and renders).
          */
-        void send(EventPage page, byte[] bytes, boolean full) {
+        void send(EventPage page, byte[] bytes) {
             try {
                 outlet.write(bytes);
                 position = page.next();
                 lastSent = System.nanoTime();
                 busy = false;
-                if (full) {
+                if (page.events().size() == PAGE) {
                     pollSoon();
                 }
             } catch (Exception e) {
