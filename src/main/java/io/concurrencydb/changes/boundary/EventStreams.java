@@ -39,10 +39,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * holds.
  *
  * <p>Backpressure: a stream has at most one page (200 events) in memory, being sent; the rest stays in the
- * database until it is taken. A stream whose client
- * has not taken a page for 30 s (events.stream.send.limit.s) is closed; it resumes with Last-Event-ID. Streams
- * that have nothing to send get a comment every 15 s (events.stream.keep.alive.s), which keeps proxies from
- * closing them and finds clients that went away. The gauge event_streams counts the open streams.
+ * database until it is taken. A stream whose client has not taken a page for 30 s (events.stream.send.limit.s)
+ * is closed; it resumes with Last-Event-ID. Streams that have nothing to send get a comment every 15 s
+ * (events.stream.keep.alive.s), which keeps proxies from closing them and finds clients that went away. The
+ * gauge event_streams counts the open streams.
  */
 @ApplicationScoped
 public class EventStreams {
