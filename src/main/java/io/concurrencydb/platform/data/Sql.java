@@ -85,7 +85,7 @@ public final class Sql {
      * SQLSTATE class 08, a shutdown, no state at all (the pool's own failures), a resource adapter error, or a
      * transaction the container could not complete (a commit on a dead connection ends as a bare
      * jakarta.transaction.SystemException on Payara, with no SQL cause attached), or a runtime failure raised
-     * inside Payara's connection handle.
+     * inside Payara's connection handle or the driver.
      */
     public static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -96,7 +96,7 @@ public final class Sql {
                 }
             } else if (t.getClass().getName().startsWith("jakarta.resource.")
                     || t.getClass().getName().startsWith("jakarta.transaction.")
-                    || t instanceof RuntimeException && thrownByPayarasConnectionHandle(t)) {
+                    || t instanceof RuntimeException && thrownByConnectionCode(t)) {
                 return true;
             }
         }
@@ -106,11 +106,18 @@ public final class Sql {
     /**
      * Payara's pool, when one connection fails validation, destroys every connection (fail-all-connections),
      * and can destroy one it is handing out at that moment: the handle's first statement then throws
-     * NullPointerException ("this.con is null") from com.sun.gjc. A failure thrown there, not in the service's
-     * code, is a lost connection like any other.
+     * NullPointerException ("this.con is null") from com.sun.gjc, or the driver, starting the statement's
+     * timer on the closed connection, IllegalStateException ("Timer already cancelled", from java.util.Timer
+     * called by PgConnection.addTimerTask). A failure thrown there (the first frame outside the JDK is the
+     * pool's or the driver's), not in the service's code, is a lost connection like any other.
      */
-    private static boolean thrownByPayarasConnectionHandle(Throwable failure) {
-        StackTraceElement[] stack = failure.getStackTrace();
-        return stack.length > 0 && stack[0].getClassName().startsWith("com.sun.gjc.");
+    private static boolean thrownByConnectionCode(Throwable failure) {
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            String type = frame.getClassName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+                return type.startsWith("com.sun.gjc.") || type.startsWith("org.postgresql.");
+            }
+        }
+        return false;
     }
 }

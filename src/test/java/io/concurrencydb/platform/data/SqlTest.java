@@ -19,6 +19,23 @@ class SqlTest {
     }
 
     @Test
+    @DisplayName("the driver starting a statement's timer on a connection the pool closed meanwhile is a lost connection")
+    void timerOfAClosedConnection() {
+        IllegalStateException cancelled = new IllegalStateException("Timer already cancelled.");
+        cancelled.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("java.util.Timer", "sched", null, 408),
+                new StackTraceElement("java.util.Timer", "schedule", null, 204),
+                new StackTraceElement("org.postgresql.jdbc.PgConnection", "addTimerTask", null, 1366),
+                new StackTraceElement("io.concurrencydb.catalog.control.ProductService", "create", null, 85)});
+        assertTrue(Sql.isConnectionFailure(new EJBException(cancelled)));
+        IllegalStateException own = new IllegalStateException("the service's own");
+        own.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("java.util.Objects", "requireNonNull", null, 233),
+                new StackTraceElement("io.concurrencydb.catalog.control.ProductService", "create", null, 85)});
+        assertFalse(Sql.isConnectionFailure(own));
+    }
+
+    @Test
     @DisplayName("the same failure thrown in the service's own code is not")
     void failureInTheServicesCode() {
         assertFalse(Sql.isConnectionFailure(thrownAt("io.concurrencydb.catalog.control.ProductService", "find")));
