@@ -16,8 +16,8 @@
  * <li>E6 a stream holds at most one page in memory; a client that takes nothing for 30 s is disconnected and
  *     resumes after the last event it got; a stream with nothing to send gets a comment every 15 s (both are
  *     settings).</li>
- * <li>E7 streams at one position share one read and one rendering of each page, and each still receives every
- *     event once, in order.</li>
+ * <li>E7 several streams at one position, whose pages are read and rendered once for all of them, each receive
+ *     every event once, in order, through a backlog of many pages.</li>
  * </ul>
  */
 package io.concurrencydb.changes;

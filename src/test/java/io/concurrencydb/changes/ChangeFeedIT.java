@@ -315,8 +315,8 @@ class ChangeFeedIT extends DeployedService {
     }
 
     @Test
-    @DisplayName("E7 six streams at one position, which share each page's read and rendering: a backlog of 2,500 "
-            + "events reaches each exactly once, in order")
+    @DisplayName("E7 six streams opened at one position: a backlog of 2,500 events, many pages, reaches each "
+            + "exactly once, in order")
     void streamsSharingPages() throws Exception {
         long start = api.feedHead();
         long marker = 2147483646L;
