@@ -40,6 +40,14 @@ if ! asadmin list-jvm-options | grep -qx -- "$json_provider"; then
     asadmin create-jvm-options -- "$json_provider"
     restart=true
 fi
+# Each connection's socket send buffer 64 KiB, as on Payara Micro, so that Grizzly queues at most four times that
+# in the heap for a client that stops reading (pre-boot-commands.asadmin says more); the transport reads it when
+# the server starts.
+write_buffer=configs.config.server-config.network-config.transports.transport.tcp.socket-write-buffer-size
+if ! asadmin get "$write_buffer" | grep -qx "$write_buffer=65536"; then
+    asadmin set "$write_buffer=65536"
+    restart=true
+fi
 if [ "$restart" = true ]; then
     asadmin restart-domain
 fi

@@ -18,6 +18,8 @@
  *     settings).</li>
  * <li>E7 several streams at one position, whose pages are read and rendered once for all of them, each receive
  *     every event once, in order, through a backlog of many pages.</li>
+ * <li>E8 a client that opens a stream and stops reading costs the server a bounded buffer, not the events due to
+ *     it: forty of them cannot exhaust the heap or slow other clients, and each is cut off after the send limit.</li>
  * </ul>
  */
 package io.concurrencydb.changes;

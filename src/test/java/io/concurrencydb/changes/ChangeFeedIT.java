@@ -16,8 +16,11 @@ import io.concurrencydb.support.EventStream;
 import io.concurrencydb.support.Prometheus;
 import io.concurrencydb.support.Race;
 import io.concurrencydb.support.SecondInstance;
+import io.concurrencydb.support.Server;
+import io.concurrencydb.support.Steady;
 import io.concurrencydb.support.TestDatabaseSession;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -272,27 +275,8 @@ class ChangeFeedIT extends DeployedService {
     @DisplayName("E6 a client that stops reading is disconnected after the send limit, with most of what is due still "
             + "untaken, and resumes where it was cut off")
     void slowClientIsDropped() throws Exception {
-        long start = api.feedHead();
-        // 60,000 events of about 700 bytes, 42 MB, at once: more than twice what the buffers below the stream can
-        // hold (the kernel's send buffer, up to 4 MiB, Grizzly's write queue, four times that, and the client's
-        // receive buffer, pinned below); with 20,000 (14 MB) one CI run was never cut off, most likely because
-        // they all fit
-        try (Connection connection = TestDatabaseSession.database().connect();
-             Statement insert = connection.createStatement()) {
-            insert.execute("""
-                    INSERT INTO product_events (product_id, kind, version, name, description, price, stock_quantity,
-                                                created_at, updated_at)
-                    SELECT 2147483647, 'replaced', g, 'Bulk', repeat('x', 300), 1, g, now(), now()
-                    FROM generate_series(1, 60000) AS g""");
-        }
-        await(() -> page(start, Set.of(2147483647L)), 1000, "the bulk events");
-        Await.until("the earlier tests' streams to close", Duration.ofSeconds(30), Duration.ofMillis(250),
-                () -> openStreams() == 0);
-        try (Socket socket = new Socket()) {
-            socket.setReceiveBufferSize(64 * 1024);
-            socket.connect(new InetSocketAddress("127.0.0.1", port()));
-            socket.getOutputStream().write(("GET /api/products/events?after=" + start + " HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        long start = bulkEvents();
+        try (Socket socket = stalledStream(start)) {
             // reading nothing until the server cuts the stream off (after events.stream.send.limit.s, 5 s here)
             Await.until("the stalled stream to open", Duration.ofSeconds(10), Duration.ofMillis(100),
                     () -> openStreams() == 1);
@@ -312,6 +296,34 @@ class ChangeFeedIT extends DeployedService {
                     .getJsonNumber("position").longValue(), "it resumes right after the last event it got");
             System.out.printf("slow client: cut off after %d of 60000 events (%d bytes)%n", ids, received.length());
         }
+    }
+
+    @Test
+    @DisplayName("E8 forty clients that open a stream and stop reading, with 42 MB of events due to each, cost "
+            + "the server a bounded buffer each: reads meanwhile answer within a second, and every stream is cut off")
+    void stalledStreamsCannotExhaustTheHeap() throws Exception {
+        long start = bulkEvents();
+        long id = api.create("Read meanwhile", "1", 1).getInt("id");
+        List<Socket> stalled = new ArrayList<>();
+        try (Steady reads = Steady.every("reads", Duration.ofMillis(100), direct().uri("api/products/" + id), null)) {
+            for (int i = 0; i < 40; i++) {
+                stalled.add(stalledStream(start));
+            }
+            // Grizzly once queued up to 8 MiB in the heap for each: forty of them took Payara Micro's 256 MiB heap,
+            // and the server stayed in full collections after the clients had gone
+            Await.until("the stalled streams to open", Duration.ofSeconds(20), Duration.ofMillis(100),
+                    () -> openStreams() == 40);
+            Await.until("the server to cut every stalled stream off", Duration.ofSeconds(90), Duration.ofMillis(250),
+                    () -> openStreams() == 0);
+            System.out.println("E8 on " + Server.current() + ": " + reads);
+            assertEquals(0, reads.failed(), reads.toString());
+            assertTrue(reads.sent() >= 20 && reads.p99Millis() < 1000, reads.toString());
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+        assertEquals(200, api.get("api/products/" + id).statusCode());
     }
 
     @Test
@@ -395,6 +407,38 @@ class ChangeFeedIT extends DeployedService {
                 return row.getLong(1);
             }
         }
+    }
+
+    /**
+     * 60,000 events of about 700 bytes, 42 MB, added at once; the position before them. That is more than twice
+     * what the buffers below a stream can hold (the kernel's send buffer, up to 4 MiB, Grizzly's write queue, and
+     * the client's receive buffer, pinned by stalledStream); with 20,000 (14 MB) one CI run of E6 was never cut
+     * off, most likely because they all fit. Waits for the earlier tests' streams to close.
+     */
+    private long bulkEvents() throws Exception {
+        long start = api.feedHead();
+        try (Connection connection = TestDatabaseSession.database().connect();
+             Statement insert = connection.createStatement()) {
+            insert.execute("""
+                    INSERT INTO product_events (product_id, kind, version, name, description, price, stock_quantity,
+                                                created_at, updated_at)
+                    SELECT 2147483647, 'replaced', g, 'Bulk', repeat('x', 300), 1, g, now(), now()
+                    FROM generate_series(1, 60000) AS g""");
+        }
+        await(() -> page(start, Set.of(2147483647L)), 1000, "the bulk events");
+        Await.until("the earlier tests' streams to close", Duration.ofSeconds(30), Duration.ofMillis(250),
+                () -> openStreams() == 0);
+        return start;
+    }
+
+    /** A client that asks for the stream after {@code start} and reads nothing. */
+    private Socket stalledStream(long start) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(64 * 1024);
+        socket.connect(new InetSocketAddress("127.0.0.1", port()));
+        socket.getOutputStream().write(("GET /api/products/events?after=" + start + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        return socket;
     }
 
     /** The event_streams gauge: the change-feed streams open on the suite's server. */
