@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,8 +42,8 @@ class GrowingPoolTest {
                 CountDownLatch done = new CountDownLatch(1);
                 pool.execute(done::countDown);
                 assertTrue(done.await(5, TimeUnit.SECONDS));
-                // the task's thread returns to the queue after it counts down
-                awaitIdle(pool, 10 + i + 1);
+                // the task's thread waits for the next one after it counts down
+                awaitWaiting(pool, 4);
             }
             assertEquals(4, pool.getPoolSize(), "one task at a time reuses the idle threads");
         } finally {
@@ -58,7 +59,7 @@ class GrowingPoolTest {
             CountDownLatch first = new CountDownLatch(1);
             pool.execute(first::countDown);
             assertTrue(first.await(5, TimeUnit.SECONDS));
-            awaitIdle(pool, 1);
+            awaitWaiting(pool, 1);
             CountDownLatch running = new CountDownLatch(5);
             CountDownLatch release = new CountDownLatch(1);
             for (int i = 0; i < 5; i++) {
@@ -72,6 +73,14 @@ class GrowingPoolTest {
             release.countDown();
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static void awaitWaiting(ThreadPoolExecutor pool, int threads) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (((LinkedTransferQueue<Runnable>) pool.getQueue()).getWaitingConsumerCount() < threads) {
+            assertTrue(System.nanoTime() < deadline, threads + " threads to wait for a task");
+            Thread.sleep(5);
         }
     }
 
