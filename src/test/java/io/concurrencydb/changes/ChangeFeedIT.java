@@ -411,9 +411,10 @@ class ChangeFeedIT extends DeployedService {
 
     /**
      * 60,000 events of about 700 bytes, 42 MB, added at once; the position before them. That is more than twice
-     * what the buffers below a stream can hold (the kernel's send buffer, up to 4 MiB, Grizzly's write queue, and
-     * the client's receive buffer, pinned by stalledStream); with 20,000 (14 MB) one CI run of E6 was never cut
-     * off, most likely because they all fit. Waits for the earlier tests' streams to close.
+     * what the buffers below a stream can hold (the socket's send buffer, 64 KiB on Payara and up to 4 MiB on
+     * WildFly, Grizzly's write queue, and the client's receive buffer, pinned by stalledStream); with 20,000
+     * (14 MB) one CI run of E6 was never cut off, most likely because they all fit. Waits for the earlier tests'
+     * streams to close.
      */
     private long bulkEvents() throws Exception {
         long start = api.feedHead();
