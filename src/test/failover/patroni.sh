@@ -26,8 +26,9 @@ cd "$(dirname "$0")/../../.."
 . src/test/failover/service.sh
 CLIENTS=${CLIENTS:-16} TTL=${TTL:-10} LOOP_WAIT=${LOOP_WAIT:-2} RETRY_TIMEOUT=${RETRY_TIMEOUT:-4}
 BOUND_S=${BOUND_S:-$((TTL + 8))}
-P1=${P1:-55432} P2=${P2:-55433} A1=${A1:-58008} A2=${A2:-58009} ETCD=${ETCD:-52379}
-S1=${S1:-8181} S2=${S2:-8182} LB=${LB:-8180} PGLB=${PGLB:-55000} ROUTING=${ROUTING:-url}
+# every port below the kernel's ephemeral range (32768-60999 here), as in run.sh
+P1=${P1:-25432} P2=${P2:-25433} A1=${A1:-28008} A2=${A2:-28009} ETCD=${ETCD:-22379}
+S1=${S1:-8181} S2=${S2:-8182} LB=${LB:-8180} PGLB=${PGLB:-25000} ROUTING=${ROUTING:-url}
 case "$ROUTING" in url|haproxy) ;; *) echo "ROUTING is url or haproxy, not '$ROUTING'" >&2; exit 2 ;; esac
 work="$root/target/failover-patroni"
 pids=()

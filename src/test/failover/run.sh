@@ -19,7 +19,9 @@ cd "$(dirname "$0")/../../.."
 . src/test/jdk.sh  # Payara Micro 7 needs a JDK 21+
 . src/test/failover/service.sh
 MODE=${MODE:-sync} CLIENTS=${CLIENTS:-16} SECONDS_OF_LOAD=${SECONDS_OF_LOAD:-40} KILL_AFTER=${KILL_AFTER:-12} PROMOTE_AFTER=${PROMOTE_AFTER:-2}
-P1=${P1:-55432} P2=${P2:-55433} S1=${S1:-8181} S2=${S2:-8182} LB=${LB:-8180}
+# every port below the kernel's ephemeral range (32768-60999 here), so that no outgoing connection can hold one
+# when the drill binds it: a CI run once found 55432 taken
+P1=${P1:-25432} P2=${P2:-25433} S1=${S1:-8181} S2=${S2:-8182} LB=${LB:-8180}
 work="$root/target/failover"
 pids=()
 cleanup() {
