@@ -20,6 +20,8 @@
  *     every event once, in order, through a backlog of many pages.</li>
  * <li>E8 a client that opens a stream and stops reading costs the server a bounded buffer, not the events due to
  *     it: forty of them cannot exhaust the heap or slow other clients, and each is cut off after the send limit.</li>
+ * <li>E9 an instance serves at most events.streams.max streams (500): one more is refused before it starts, 503
+ *     too-many-streams with Retry-After, however many ask at once; the JSON pages are answered meanwhile.</li>
  * </ul>
  */
 package io.concurrencydb.changes;

@@ -33,12 +33,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -362,6 +367,57 @@ class ChangeFeedIT extends DeployedService {
         assertEquals(200, api.get("api/products/" + id).statusCode());
     }
 
+    @Test
+    @DisplayName("E9 an instance serves at most events.streams.max streams: of a burst of five more than that, exactly "
+            + "five are refused, 503 too-many-streams with Retry-After; the JSON pages are answered meanwhile, and a "
+            + "place a client gives up is taken again")
+    void streamsAreBounded() throws Exception {
+        int max = Integer.parseInt(System.getenv("EVENTS_STREAMS_MAX"));
+        Await.until("the earlier tests' streams to close", Duration.ofSeconds(30), Duration.ofMillis(250),
+                () -> openStreams() == 0);
+        List<Socket> sockets = new CopyOnWriteArrayList<>();
+        try {
+            ExecutorService clients = Executors.newFixedThreadPool(max + 5);
+            Map<String, Integer> answers = new HashMap<>();
+            try {
+                Callable<String> client = () -> {
+                    Socket socket = streamFromNow();
+                    sockets.add(socket);
+                    return statusCode(socket);
+                };
+                for (Future<String> answer : clients.invokeAll(Collections.nCopies(max + 5, client))) {
+                    answers.merge(answer.get(), 1, Integer::sum);
+                }
+            } finally {
+                clients.shutdown();
+            }
+            assertEquals(Map.of("200", max, "503", 5), answers, "streams started and refused");
+            assertEquals(max, openStreams());
+
+            HttpResponse<String> refused = api.get("api/products/events", "Accept", "text/event-stream");
+            assertProblem(503, "/problems/too-many-streams", refused);
+            assertEquals("10", refused.headers().firstValue("Retry-After").orElse(null));
+            assertEquals(200, api.get("api/products/events?limit=1").statusCode(), "the JSON pages");
+
+            // a client that hangs up is noticed at the stream's next write (a keep-alive comment, every 2 s here)
+            for (Socket socket : sockets.subList(0, 10)) {
+                socket.close();
+            }
+            Await.until("the server to notice the ten clients gone", Duration.ofSeconds(30), Duration.ofMillis(250),
+                    () -> openStreams() == max - 10);
+            long before = api.feedHead();
+            long id = api.create("After the crowd", "1", 1).getJsonNumber("id").longValue();
+            try (EventStream again = EventStream.open(api.uri("api/products/events?after=" + before), null)) {
+                await(() -> mine(again.events(), Set.of(id)), 1, "a stream in a freed place");
+            }
+            assertTrue(Prometheus.value(api.metrics().body(), "event_streams_refused_total") >= 6);
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
     /** How many events of {@code product} the sequencer has numbered after {@code after}. */
     private static long numbered(long product, long after) throws SQLException {
         try (Connection connection = TestDatabaseSession.database().connect();
@@ -440,6 +496,25 @@ class ChangeFeedIT extends DeployedService {
         socket.getOutputStream().write(("GET /api/products/events?after=" + start + " HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         return socket;
+    }
+
+    /** A client that asks for the stream from now on, straight from the server; it reads only the status line. */
+    private Socket streamFromNow() throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port()));
+        socket.setSoTimeout(30_000);
+        socket.getOutputStream().write(("GET /api/products/events HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        return socket;
+    }
+
+    /** The status code of the response on {@code socket}: "HTTP/1.1 200 OK" is "200". */
+    private static String statusCode(Socket socket) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = socket.getInputStream().read(); c != -1 && c != '\r'; c = socket.getInputStream().read()) {
+            line.append((char) c);
+        }
+        return line.toString().split(" ")[1];
     }
 
     /** The event_streams gauge: the change-feed streams open on the suite's server. */

@@ -26,7 +26,9 @@ public final class ChangeFeedDocs {
                         + "empty page means nothing new yet. As text/event-stream: one event named product per "
                         + "change, its id the position, starting after Last-Event-ID, else after the after "
                         + "parameter, else with the changes from now on; a comment every 15 s keeps it alive, and "
-                        + "a client that takes nothing for 30 s is disconnected and resumes with Last-Event-ID.")
+                        + "a client that takes nothing for 30 s is disconnected and resumes with Last-Event-ID. An "
+                        + "instance serves at most EVENTS_STREAMS_MAX streams (500); one more is refused with 503 "
+                        + "too-many-streams.")
                 .addParameter(OASFactory.createParameter().ref("EventsAfter"))
                 .addParameter(OASFactory.createParameter().ref("EventsLimit"))
                 .addParameter(OASFactory.createParameter().ref("LastEventId"))
@@ -34,6 +36,6 @@ public final class ChangeFeedDocs {
                         .addAPIResponse("200", OASFactory.createAPIResponse().ref("ProductEvents"))
                         .addAPIResponse("400", OASFactory.createAPIResponse().ref("EventsBadRequest"))
                         .addAPIResponse("410", OASFactory.createAPIResponse().ref("EventsPruned"))
-                        .addAPIResponse("503", OASFactory.createAPIResponse().ref("DatabaseUnavailable")));
+                        .addAPIResponse("503", OASFactory.createAPIResponse().ref("EventsUnavailable")));
     }
 }

@@ -19,8 +19,9 @@ import java.io.IOException;
  * GET /api/products/events asked for as a stream (Accept names text/event-stream, see {@link StreamNegotiation}):
  * answered here, outside Jakarta REST, so that a page of events is one write per stream ({@link EventOutlet}).
  * Everything before the stream starts is answered as the JSON pages are: the same access decision, the same 400
- * for a malformed position and 410 for a pruned one, as problem details. Every other request to the path goes
- * on to {@link ProductEventsResource}. The operation is documented once, by {@link ChangeFeedDocs}.
+ * for a malformed position and 410 for a pruned one, as problem details, and 503 too-many-streams when this
+ * instance serves as many streams as it will. Every other request to the path goes on to
+ * {@link ProductEventsResource}. The operation is documented once, by {@link ChangeFeedDocs}.
  */
 @WebFilter(urlPatterns = "/api/products/events", asyncSupported = true)
 public class EventStreamFilter extends HttpFilter {
@@ -50,9 +51,18 @@ public class EventStreamFilter extends HttpFilter {
                 refusal.get().writeTo(response, instance);
                 return;
             }
-            // read before the stream starts, so that a bad or pruned position is still a 400 or 410 answer
-            EventPage first = feed.after(start(request), EventStreams.PAGE);
-            streams.open(EventOutlet.open(request, response), first);
+            streams.admit();
+            EventPage first;
+            EventOutlet outlet;
+            try {
+                // read before the stream starts, so that a bad or pruned position is still a 400 or 410 answer
+                first = feed.after(start(request), EventStreams.PAGE);
+                outlet = EventOutlet.open(request, response);
+            } catch (RuntimeException | IOException e) {
+                streams.withdraw();
+                throw e;
+            }
+            streams.open(outlet, first);
         } catch (RuntimeException e) {
             Failures.problem(e).writeTo(response, instance);
         }

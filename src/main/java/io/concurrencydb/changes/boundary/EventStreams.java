@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,7 +43,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * database until it is taken. A stream whose client has not taken a page for 30 s (events.stream.send.limit.s)
  * is closed; it resumes with Last-Event-ID. Streams that have nothing to send get a comment every 15 s
  * (events.stream.keep.alive.s), which keeps proxies from closing them and finds clients that went away. The
- * gauge event_streams counts the open streams.
+ * gauge event_streams counts the open streams; an instance serves at most events.streams.max (500) of them, and
+ * a client asking for one more is refused before its stream starts ({@link TooManyStreamsException}).
  */
 @ApplicationScoped
 public class EventStreams {
@@ -62,6 +64,11 @@ public class EventStreams {
     @ConfigProperty(name = "events.stream.send.limit.s", defaultValue = "30")
     long sendLimitSeconds;
 
+    // a stalled stream holds up to 256 KiB of Grizzly's buffers (E8): 500 of them, half of Payara Micro's heap
+    @Inject
+    @ConfigProperty(name = "events.streams.max", defaultValue = "500")
+    int maxStreams;
+
     @EJB
     ChangeFeed feed;
 
@@ -78,6 +85,9 @@ public class EventStreams {
     private ExecutorService senders;
 
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+    // the streams open or being opened: a place is taken before the first page is read, so that no burst of
+    // requests gets past the bound, and given back once when the stream leaves the set
+    private final AtomicInteger places = new AtomicInteger();
     private final AtomicBoolean pollRequested = new AtomicBoolean();
     private final Object polls = new Object();
     private ScheduledFuture<?> polling;
@@ -92,7 +102,24 @@ public class EventStreams {
         senders = GrowingPool.start(threads, SENDERS_MAX);
     }
 
-    /** Sends {@code first}, then every event after it, to {@code outlet} until the client goes away. */
+    /** Takes a place for a stream about to open, or refuses it: 503 too-many-streams. */
+    void admit() {
+        if (places.incrementAndGet() > maxStreams) {
+            places.decrementAndGet();
+            metrics.count("event_streams_refused", "Change feed streams refused, this instance serving its maximum");
+            throw new TooManyStreamsException(maxStreams);
+        }
+    }
+
+    /** Gives back the place of a stream that was admitted but did not open (a 400 or 410, a client gone). */
+    void withdraw() {
+        places.decrementAndGet();
+    }
+
+    /**
+     * Sends {@code first}, then every event after it, to {@code outlet} until the client goes away; the stream
+     * takes over the place {@link #admit()} gave.
+     */
     void open(EventOutlet outlet, EventPage first) {
         Stream stream = new Stream(outlet, first.next());
         // busy before a poll can see it, so that no poll hands it a page before its first one
@@ -119,6 +146,12 @@ public class EventStreams {
         OwnScheduler.stop(senders);
     }
 
+    private void drop(Stream stream) {
+        if (streams.remove(stream)) {
+            places.decrementAndGet();
+        }
+    }
+
     /** One poll now, besides the scheduled ones; requests while one is pending are one. */
     private void pollSoon() {
         if (pollRequested.compareAndSet(false, true)) {
@@ -142,13 +175,13 @@ public class EventStreams {
             Map<Long, List<Stream>> waiting = new HashMap<>();
             for (Stream stream : streams) {
                 if (stream.outlet.isClosed()) {
-                    streams.remove(stream);
+                    drop(stream);
                 } else if (stream.busy) {
                     if (now - stream.sendingSince > sendLimitNanos) {
                         LOG.log(Level.FINE, "closing an event stream whose client took nothing for {0} s",
                                 sendLimitSeconds);
                         stream.close();
-                        streams.remove(stream);
+                        drop(stream);
                     }
                 } else {
                     waiting.computeIfAbsent(stream.position, position -> new ArrayList<>()).add(stream);
@@ -168,7 +201,7 @@ public class EventStreams {
         } catch (PositionPrunedException e) {
             group.forEach(stream -> {
                 stream.close();
-                streams.remove(stream);
+                drop(stream);
             });
             return;
         }
@@ -232,7 +265,7 @@ public class EventStreams {
                 // the client went away, or the stream was closed for being slow: the client resumes with
                 // Last-Event-ID
                 close();
-                streams.remove(this);
+                drop(this);
             }
         }
 
