@@ -6,9 +6,10 @@
 # Seeds 1,000 products in a database of the machine's PostgreSQL, starts the service on Payara Micro (or uses
 # BASE_URL), drives every scenario with wrk at each concurrency, runs the same SQL with pgbench for the
 # database's own ceiling, and prints one table. Settings (environment, defaults):
-#   CONCURRENCY="16 64 256"  DURATION=8 (seconds per run)  SCENARIOS="read list create get_put hot_row
-#   stock_atomic stock_optimistic stock_pessimistic stock_serializable" (also: first_page, deep_page (by
-#   cursor), filtered (name contains, in stock, by price descending))
+#   CONCURRENCY="16 64 256"  DURATION=8 (seconds per run)  SCENARIOS="read read_token list create get_put
+#   hot_row stock_atomic stock_optimistic stock_pessimistic stock_serializable" (read_token: reads by id sending
+#   the writers' token; also: first_page, deep_page (by cursor), filtered (name contains, in stock, by price
+#   descending))
 #   SIZES=1000    catalogue sizes to measure at, e.g. "10000 1000000 10000000": each is loaded outside the API
 #                 (generate_series, indexes built after) and every scenario runs at every size. Up to 10,000
 #                 products the database is reseeded before every run; above, once per size (writes add to it)
@@ -32,7 +33,7 @@ root=$(pwd)
 
 CONCURRENCY=${CONCURRENCY:-"16 64 256"}
 DURATION=${DURATION:-8}
-SCENARIOS=${SCENARIOS:-"read list create get_put hot_row stock_atomic stock_optimistic stock_pessimistic stock_serializable"}
+SCENARIOS=${SCENARIOS:-"read read_token list create get_put hot_row stock_atomic stock_optimistic stock_pessimistic stock_serializable"}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export PGOPTIONS=${PGOPTIONS:-"-c client_min_messages=warning"}  # init.sql's "already exists" notices
 BENCH_DB=${BENCH_DB:-products_bench}
@@ -212,7 +213,7 @@ warm_up() {  # url scenarios: unmeasured load so that both JVMs are compiled bef
 }
 
 ceiling() {  # scenario -> SQL transactions/s of pgbench running the same statements, 16 clients
-  local extra=() file=$1 products=$BENCH_PRODUCTS
+  local extra=() file=${1%_token} products=$BENCH_PRODUCTS   # read_token runs read's SQL
   [ -f "$root/src/bench/pgbench/$file.sql" ] || { echo 0; return; }
   [ "$1" = stock_serializable ] && extra=(--max-tries=100)
   [ "$1" = hot_row ] && { file=get_put; products=1; }   # the same statements, all on product 1
