@@ -137,7 +137,7 @@ if [ -z "${BASE_URL:-}" ]; then
   echo "service ready in ${ready} s (launch to /health/ready and the API answering)" >&2
 fi
 
-peer_scenarios=" read list create get_put hot_row "  # the peer has no cursor, filter or sort
+peer_scenarios=" read read_token list create get_put hot_row "  # the peer has no cursor, filter or sort
 if [ "${PEER:-}" = spring ]; then
   PEER_URL="http://127.0.0.1:8400"
   DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" DB_USER=$PGUSER PORT=8400 \
