@@ -236,7 +236,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "wrk, the service, PostgreSQL (and the peer) share these cores: compare figures from one run only."
   echo "Each run ${DURATION} s after ${WARMUP} s of warm-up per target; up to 10,000 products the database is reseeded before every run, above once per size."
   if [ "$BENCH_AUTH" = on ]; then
-    echo "Writes send an RS256 bearer token that the service (and the peer) verify; reads send none (public)."
+    echo "Writes send an RS256 bearer token that the service (and the peer) verify; reads send none (public), except read_token, which sends the same token."
   else
     echo "No tokens: the service runs with AUTH_REQUIRED=none (and the peer without its JWT build)."
   fi

@@ -98,15 +98,15 @@ public class ProductsResource {
         if (key == null) {
             return created(products.create(draft, caller), uriInfo);
         }
-        Creation creation = products.createOnce(key, draft, caller, product -> stored(created(product, uriInfo)));
+        Creation creation = products.createOnce(key, draft, caller, product -> stored(product, uriInfo));
         StoredResponse response = creation.response();
         if (creation.replayed()) {
             counters.replayed();
         }
         return Response.status(response.status())
-                .location(uriInfo.getBaseUri().resolve(response.location()))
+                .header(HttpHeaders.LOCATION, uriInfo.getBaseUri().resolve(response.location()).toString())
                 .header(HttpHeaders.ETAG, response.etag())
-                .header(ApiDocs.REPLAYED, creation.replayed())
+                .header(ApiDocs.REPLAYED, Boolean.toString(creation.replayed()))
                 .entity(response.body())
                 .build();
     }
@@ -168,7 +168,7 @@ public class ProductsResource {
         Product product = products.find(productId)
                 .orElseThrow(() -> new EntityNotFoundException("product", productId));
         if (EntityTags.noneMatchFails(ifNoneMatch, product.version())) {
-            return Response.notModified(EntityTags.of(product.version())).build();
+            return Response.notModified().header(HttpHeaders.ETAG, EntityTags.header(product.version())).build();
         }
         return ok(product);
     }
@@ -250,20 +250,28 @@ public class ProductsResource {
                 Callers.id(security.getUserPrincipal()));
     }
 
+    // Headers are set as the strings they are sent as: given a URI or an EntityTag, Jersey looks a header
+    // delegate up for each and builds a localized error message it does not use (1.5 % of a create's CPU)
     private static Response ok(Product product) {
-        return Response.ok(ProductJson.text(product)).tag(EntityTags.of(product.version())).build();
+        return Response.ok(ProductJson.text(product))
+                .header(HttpHeaders.ETAG, EntityTags.header(product.version()))
+                .build();
     }
 
     private static Response created(Product product, UriInfo uriInfo) {
-        URI location = uriInfo.getBaseUri().resolve("products/" + product.id());
-        return Response.created(location)
-                .tag(EntityTags.of(product.version()))
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, location(product, uriInfo).toString())
+                .header(HttpHeaders.ETAG, EntityTags.header(product.version()))
                 .entity(ProductJson.text(product))
                 .build();
     }
 
-    private static StoredResponse stored(Response response) {
-        return new StoredResponse(response.getStatus(), response.getLocation().getRawPath(),
-                response.getEntityTag().toString(), (String) response.getEntity());
+    private static StoredResponse stored(Product product, UriInfo uriInfo) {
+        return new StoredResponse(Response.Status.CREATED.getStatusCode(), location(product, uriInfo).getRawPath(),
+                EntityTags.header(product.version()), ProductJson.text(product));
+    }
+
+    private static URI location(Product product, UriInfo uriInfo) {
+        return uriInfo.getBaseUri().resolve("products/" + product.id());
     }
 }

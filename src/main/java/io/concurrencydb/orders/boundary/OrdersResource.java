@@ -78,7 +78,8 @@ public class OrdersResource {
             throw refused;
         }
         counters.placed();
-        return Response.created(uriInfo.getBaseUri().resolve("orders/" + order.id()))
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, uriInfo.getBaseUri().resolve("orders/" + order.id()).toString())
                 .entity(write(order).toString())
                 .build();
     }

@@ -1,7 +1,6 @@
 package io.concurrencydb.platform.http;
 
 import io.concurrencydb.platform.problem.InvalidInputException;
-import jakarta.ws.rs.core.EntityTag;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,11 +19,7 @@ public final class EntityTags {
     private EntityTags() {
     }
 
-    public static EntityTag of(long version) {
-        return new EntityTag(Long.toString(version));
-    }
-
-    /** The same tag as a header value, {@code "7"}, for code that runs without a JAX-RS runtime. */
+    /** The version's tag as its header value, {@code "7"}. */
     public static String header(long version) {
         return "\"" + version + "\"";
     }

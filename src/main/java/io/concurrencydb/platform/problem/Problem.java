@@ -49,7 +49,7 @@ public final class Problem {
     private final String title;
     private final String detail;
     private final JsonObjectBuilder extensions = JsonBuilders.FACTORY.createObjectBuilder();
-    private final Map<String, Object> headers = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     private Problem(Response.StatusType status, String type, String title, String detail) {
         this.status = status;
@@ -120,8 +120,9 @@ public final class Problem {
         return detail;
     }
 
+    // kept as the text sent: Jersey would look a header delegate up for any other type, on every answer
     private Problem header(String name, Object value) {
-        headers.put(name, value);
+        headers.put(name, String.valueOf(value));
         return this;
     }
 
@@ -142,7 +143,7 @@ public final class Problem {
     public void writeTo(HttpServletResponse response, String instance) throws IOException {
         byte[] body = json(instance).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status.getStatusCode());
-        headers.forEach((name, value) -> response.setHeader(name, String.valueOf(value)));
+        headers.forEach(response::setHeader);
         response.setContentType(MEDIA_TYPE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

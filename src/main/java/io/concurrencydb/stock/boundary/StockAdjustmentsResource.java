@@ -84,8 +84,8 @@ public class StockAdjustmentsResource {
         Adjusted adjusted = adjustments.adjust(productId, delta.intValue(), strategy,
                 Callers.id(security.getUserPrincipal()));
         return Response.ok(ProductJson.text(adjusted.product()))
-                .tag(EntityTags.of(adjusted.product().version()))
-                .header(ATTEMPTS, adjusted.attempts())
+                .header(HttpHeaders.ETAG, EntityTags.header(adjusted.product().version()))
+                .header(ATTEMPTS, Integer.toString(adjusted.attempts()))
                 .build();
     }
 }
