@@ -11,12 +11,12 @@ import jakarta.ws.rs.core.Response.Status;
  */
 public class TooManyStreamsException extends ProblemException {
 
+    // streams end when their clients go, or 30 s after a client stops reading (the send limit)
+    private static final int RETRY_AFTER_S = 10;
+
     public TooManyStreamsException(int max) {
         super(Problem.of(Status.SERVICE_UNAVAILABLE, "too-many-streams", "Too many streams",
                 "this instance already serves " + max + " change-feed streams; retry later, or read the feed as JSON "
                         + "pages meanwhile (without Accept: text/event-stream)").retryAfter(RETRY_AFTER_S));
     }
-
-    /** Streams end when their clients go, or 30 s after a client stops reading (the send limit). */
-    static final int RETRY_AFTER_S = 10;
 }
