@@ -377,12 +377,14 @@ class ChangeFeedIT extends DeployedService {
                 () -> openStreams() == 0);
         List<Socket> sockets = new CopyOnWriteArrayList<>();
         try {
+            long head = api.feedHead();
             ExecutorService clients = Executors.newFixedThreadPool(max + 5);
             Map<String, Integer> answers = new HashMap<>();
             try {
                 Callable<String> client = () -> {
-                    Socket socket = streamFromNow();
+                    Socket socket = stalledStream(head);
                     sockets.add(socket);
+                    socket.setSoTimeout(30_000);
                     return statusCode(socket);
                 };
                 for (Future<String> answer : clients.invokeAll(Collections.nCopies(max + 5, client))) {
@@ -494,16 +496,6 @@ class ChangeFeedIT extends DeployedService {
         socket.setReceiveBufferSize(64 * 1024);
         socket.connect(new InetSocketAddress("127.0.0.1", port()));
         socket.getOutputStream().write(("GET /api/products/events?after=" + start + " HTTP/1.1\r\n"
-                + "Host: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        return socket;
-    }
-
-    /** A client that asks for the stream from now on, straight from the server; it reads only the status line. */
-    private Socket streamFromNow() throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", port()));
-        socket.setSoTimeout(30_000);
-        socket.getOutputStream().write(("GET /api/products/events HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         return socket;
     }
